@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.actuate;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.definition;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.deploy;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.integration;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.observe;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.pipeline;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.response;
+
+import org.jspecify.annotations.NullMarked;

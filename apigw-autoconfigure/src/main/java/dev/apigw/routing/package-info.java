@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.routing;
+
+import org.jspecify.annotations.NullMarked;

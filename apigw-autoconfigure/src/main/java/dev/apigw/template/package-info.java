@@ -1,0 +1,4 @@
+@NullMarked
+package dev.apigw.template;
+
+import org.jspecify.annotations.NullMarked;
