@@ -1,0 +1,143 @@
+package dev.apigw.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.apigw.definition.ApiDefinitionSource;
+import dev.apigw.definition.ApiDefinitions;
+import dev.apigw.definition.ApigwProperties;
+import dev.apigw.definition.PropertiesApiSource;
+import dev.apigw.deploy.DeploymentRegistry;
+import dev.apigw.deploy.StageCompiler;
+import dev.apigw.integration.HttpIntegrationResponseFilter;
+import dev.apigw.integration.IntegrationRequestFilter;
+import dev.apigw.integration.MappingTemplates;
+import dev.apigw.integration.MockIntegrationFilter;
+import dev.apigw.model.BasePathMapping;
+import dev.apigw.pipeline.ApiMountWebFilter;
+import dev.apigw.pipeline.InvocationFilter;
+import dev.apigw.pipeline.InvocationListener;
+import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.response.GatewayResponseWriter;
+import dev.apigw.response.IntegrationResponder;
+import dev.apigw.routing.GatewayEnvironment;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.gateway.config.GatewayAutoConfiguration;
+import org.springframework.cloud.gateway.handler.FilteringWebHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * Auto-configuration of the apigw core: API definitions from properties (and any other
+ * {@link ApiDefinitionSource} bean), their deployment to stages, the request pipeline and
+ * the web filter that hands API requests to Spring Cloud Gateway.
+ */
+@AutoConfiguration(after = GatewayAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnBooleanProperty(name = "apigw.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(ApigwProperties.class)
+public final class ApigwAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(name = "apigwClock")
+	Clock apigwClock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PropertiesApiSource propertiesApiSource(ApigwProperties properties) {
+		return new PropertiesApiSource(properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiDefinitions apiDefinitions(ObjectProvider<ApiDefinitionSource> sources) {
+		return new ApiDefinitions(sources.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GatewayEnvironment apigwEnvironment(ApigwProperties properties) {
+		return new GatewayEnvironment(properties.getRegion(), properties.getAccountId());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MappingTemplates apigwMappingTemplates() {
+		return new MappingTemplates();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GatewayResponseWriter apigwGatewayResponseWriter() {
+		return new GatewayResponseWriter();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IntegrationResponder apigwIntegrationResponder(MappingTemplates templates) {
+		return new IntegrationResponder(templates);
+	}
+
+	@Bean
+	InvocationFilter apigwInvocationFilter(GatewayResponseWriter responses, ApigwProperties properties,
+			ObjectProvider<InvocationListener> listeners) {
+		return new InvocationFilter(responses, properties.getMaxBodySize().toBytes(),
+				listeners.orderedStream().toList());
+	}
+
+	@Bean
+	IntegrationRequestFilter apigwIntegrationRequestFilter(MappingTemplates templates) {
+		return new IntegrationRequestFilter(templates);
+	}
+
+	@Bean
+	MockIntegrationFilter apigwMockIntegrationFilter(IntegrationResponder responder) {
+		return new MockIntegrationFilter(responder);
+	}
+
+	@Bean
+	HttpIntegrationResponseFilter apigwHttpIntegrationResponseFilter(IntegrationResponder responder) {
+		return new HttpIntegrationResponseFilter(responder);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	StageCompiler apigwStageCompiler(ObjectProvider<PipelineFilter> filters, GatewayEnvironment environment) {
+		return new StageCompiler(filters.orderedStream().toList(), environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	DeploymentRegistry apigwDeploymentRegistry(StageCompiler compiler, ApiDefinitions definitions,
+			ApigwProperties properties, @Qualifier("apigwClock") Clock clock) {
+		List<BasePathMapping> mappings = properties.getBasePathMappings()
+			.stream()
+			.map((mapping) -> new BasePathMapping(mapping.getHost(), mapping.getBasePath(),
+					String.valueOf(mapping.getApi()), String.valueOf(mapping.getStage())))
+			.toList();
+		DeploymentRegistry registry = new DeploymentRegistry(compiler, mappings, clock);
+		registry.deployAll(definitions.load());
+		return registry;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ApiMountWebFilter apigwMountWebFilter(DeploymentRegistry registry, FilteringWebHandler filteringWebHandler,
+			@Qualifier("apigwClock") Clock clock, ApigwProperties properties, Environment environment) {
+		Integer serverPort = environment.getProperty("server.port", Integer.class);
+		Integer managementPort = environment.getProperty("management.server.port", Integer.class);
+		boolean separate = managementPort != null && managementPort > 0 && !managementPort.equals(serverPort);
+		return new ApiMountWebFilter(registry, filteringWebHandler, clock, properties.getWebFilterOrder(),
+				separate ? managementPort : null);
+	}
+
+}

@@ -1,0 +1,436 @@
+package dev.apigw.definition;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.apigw.model.ApiKeySource;
+import dev.apigw.model.GatewayResponseType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Configuration of one API ({@code apigw.apis.<id>}).
+ */
+public class ApiProperties {
+
+	/**
+	 * Human-readable name of the API.
+	 */
+	private @Nullable String title;
+
+	/**
+	 * Description of the API, used in documentation and exports.
+	 */
+	private @Nullable String description;
+
+	/**
+	 * Version of the API for documentation.
+	 */
+	private @Nullable String version;
+
+	/**
+	 * Base path the API is mounted at, before the stage segment. Defaults to "/{id}"; "/" mounts stages at the root, as on an execute-api host.
+	 */
+	private @Nullable String basePath;
+
+	/**
+	 * Only host the API answers on (without port); any host when not set.
+	 */
+	private @Nullable String host;
+
+	/**
+	 * Location of an OpenAPI 3 or Swagger 2 file with x-amazon-apigateway extensions defining the API (e.g. "classpath:petstore.yaml"); settings here add to or override it.
+	 */
+	private @Nullable String openapi;
+
+	/**
+	 * Where API keys come from: HEADER (x-api-key) or AUTHORIZER (usageIdentifierKey).
+	 */
+	private ApiKeySource apiKeySource = ApiKeySource.HEADER;
+
+	/**
+	 * Media types treated as binary, e.g. "image/png" or "image/*".
+	 */
+	private List<String> binaryMediaTypes = new ArrayList<>();
+
+	/**
+	 * Resources of the API, each with its full path and its methods.
+	 */
+	private List<ResourceProperties> resources = new ArrayList<>();
+
+	/**
+	 * Stages by name.
+	 */
+	private Map<String, StageProperties> stages = new LinkedHashMap<>();
+
+	/**
+	 * Customised gateway responses by type (e.g. MISSING_AUTHENTICATION_TOKEN, DEFAULT_4XX).
+	 */
+	private Map<GatewayResponseType, GatewayResponseProperties> gatewayResponses = new LinkedHashMap<>();
+
+	/**
+	 * Models (JSON schema draft 4 text) by name.
+	 */
+	private Map<String, String> models = new LinkedHashMap<>();
+
+	/**
+	 * Request validators by name.
+	 */
+	private Map<String, RequestValidatorProperties> requestValidators = new LinkedHashMap<>();
+
+	/**
+	 * Request validator used by methods that name none.
+	 */
+	private @Nullable String defaultRequestValidator;
+
+	public @Nullable String getTitle() {
+		return this.title;
+	}
+
+	public void setTitle(@Nullable String title) {
+		this.title = title;
+	}
+
+	public @Nullable String getDescription() {
+		return this.description;
+	}
+
+	public void setDescription(@Nullable String description) {
+		this.description = description;
+	}
+
+	public @Nullable String getVersion() {
+		return this.version;
+	}
+
+	public void setVersion(@Nullable String version) {
+		this.version = version;
+	}
+
+	public @Nullable String getBasePath() {
+		return this.basePath;
+	}
+
+	public void setBasePath(@Nullable String basePath) {
+		this.basePath = basePath;
+	}
+
+	public @Nullable String getHost() {
+		return this.host;
+	}
+
+	public void setHost(@Nullable String host) {
+		this.host = host;
+	}
+
+	public @Nullable String getOpenapi() {
+		return this.openapi;
+	}
+
+	public void setOpenapi(@Nullable String openapi) {
+		this.openapi = openapi;
+	}
+
+	public ApiKeySource getApiKeySource() {
+		return this.apiKeySource;
+	}
+
+	public void setApiKeySource(ApiKeySource apiKeySource) {
+		this.apiKeySource = apiKeySource;
+	}
+
+	public List<String> getBinaryMediaTypes() {
+		return this.binaryMediaTypes;
+	}
+
+	public void setBinaryMediaTypes(List<String> binaryMediaTypes) {
+		this.binaryMediaTypes = binaryMediaTypes;
+	}
+
+	public List<ResourceProperties> getResources() {
+		return this.resources;
+	}
+
+	public void setResources(List<ResourceProperties> resources) {
+		this.resources = resources;
+	}
+
+	public Map<String, StageProperties> getStages() {
+		return this.stages;
+	}
+
+	public void setStages(Map<String, StageProperties> stages) {
+		this.stages = stages;
+	}
+
+	public Map<GatewayResponseType, GatewayResponseProperties> getGatewayResponses() {
+		return this.gatewayResponses;
+	}
+
+	public void setGatewayResponses(Map<GatewayResponseType, GatewayResponseProperties> gatewayResponses) {
+		this.gatewayResponses = gatewayResponses;
+	}
+
+	public Map<String, String> getModels() {
+		return this.models;
+	}
+
+	public void setModels(Map<String, String> models) {
+		this.models = models;
+	}
+
+	public Map<String, RequestValidatorProperties> getRequestValidators() {
+		return this.requestValidators;
+	}
+
+	public void setRequestValidators(Map<String, RequestValidatorProperties> requestValidators) {
+		this.requestValidators = requestValidators;
+	}
+
+	public @Nullable String getDefaultRequestValidator() {
+		return this.defaultRequestValidator;
+	}
+
+	public void setDefaultRequestValidator(@Nullable String defaultRequestValidator) {
+		this.defaultRequestValidator = defaultRequestValidator;
+	}
+
+	/**
+	 * Configuration of one stage.
+	 */
+	public static class StageProperties {
+
+		/**
+		 * Description of the stage.
+		 */
+		private @Nullable String description;
+
+		/**
+		 * Stage variables: names of letters, digits and underscores; values of letters, digits and -._~:/?#&=,.
+		 */
+		private Map<String, String> variables = new LinkedHashMap<>();
+
+		/**
+		 * Settings for one method or, with resource path and HTTP method "*", for all methods.
+		 */
+		private List<MethodSettingsProperties> methodSettings = new ArrayList<>();
+
+		public @Nullable String getDescription() {
+			return this.description;
+		}
+
+		public void setDescription(@Nullable String description) {
+			this.description = description;
+		}
+
+		public Map<String, String> getVariables() {
+			return this.variables;
+		}
+
+		public void setVariables(Map<String, String> variables) {
+			this.variables = variables;
+		}
+
+		public List<MethodSettingsProperties> getMethodSettings() {
+			return this.methodSettings;
+		}
+
+		public void setMethodSettings(List<MethodSettingsProperties> methodSettings) {
+			this.methodSettings = methodSettings;
+		}
+
+	}
+
+	/**
+	 * Stage settings for one method or for all methods.
+	 */
+	public static class MethodSettingsProperties {
+
+		/**
+		 * Resource path the settings apply to, or "*" for every resource.
+		 */
+		private String resourcePath = "*";
+
+		/**
+		 * HTTP method the settings apply to, or "*" for every method.
+		 */
+		private String httpMethod = "*";
+
+		/**
+		 * Steady-state requests per second.
+		 */
+		private @Nullable Double throttlingRateLimit;
+
+		/**
+		 * Burst (bucket size) in requests.
+		 */
+		private @Nullable Integer throttlingBurstLimit;
+
+		/**
+		 * Whether responses are cached.
+		 */
+		private @Nullable Boolean cachingEnabled;
+
+		/**
+		 * Time to live of cached responses (0 to 3600 s).
+		 */
+		private @Nullable Duration cacheTtl;
+
+		/**
+		 * Whether invalidating the cache with "Cache-Control: max-age=0" requires authorization.
+		 */
+		private @Nullable Boolean requireAuthorizationForCacheControl;
+
+		/**
+		 * Whether per-method metrics are recorded.
+		 */
+		private @Nullable Boolean metricsEnabled;
+
+		public String getResourcePath() {
+			return this.resourcePath;
+		}
+
+		public void setResourcePath(String resourcePath) {
+			this.resourcePath = resourcePath;
+		}
+
+		public String getHttpMethod() {
+			return this.httpMethod;
+		}
+
+		public void setHttpMethod(String httpMethod) {
+			this.httpMethod = httpMethod;
+		}
+
+		public @Nullable Double getThrottlingRateLimit() {
+			return this.throttlingRateLimit;
+		}
+
+		public void setThrottlingRateLimit(@Nullable Double throttlingRateLimit) {
+			this.throttlingRateLimit = throttlingRateLimit;
+		}
+
+		public @Nullable Integer getThrottlingBurstLimit() {
+			return this.throttlingBurstLimit;
+		}
+
+		public void setThrottlingBurstLimit(@Nullable Integer throttlingBurstLimit) {
+			this.throttlingBurstLimit = throttlingBurstLimit;
+		}
+
+		public @Nullable Boolean getCachingEnabled() {
+			return this.cachingEnabled;
+		}
+
+		public void setCachingEnabled(@Nullable Boolean cachingEnabled) {
+			this.cachingEnabled = cachingEnabled;
+		}
+
+		public @Nullable Duration getCacheTtl() {
+			return this.cacheTtl;
+		}
+
+		public void setCacheTtl(@Nullable Duration cacheTtl) {
+			this.cacheTtl = cacheTtl;
+		}
+
+		public @Nullable Boolean getRequireAuthorizationForCacheControl() {
+			return this.requireAuthorizationForCacheControl;
+		}
+
+		public void setRequireAuthorizationForCacheControl(@Nullable Boolean requireAuthorizationForCacheControl) {
+			this.requireAuthorizationForCacheControl = requireAuthorizationForCacheControl;
+		}
+
+		public @Nullable Boolean getMetricsEnabled() {
+			return this.metricsEnabled;
+		}
+
+		public void setMetricsEnabled(@Nullable Boolean metricsEnabled) {
+			this.metricsEnabled = metricsEnabled;
+		}
+
+	}
+
+	/**
+	 * Customisation of one gateway response type.
+	 */
+	public static class GatewayResponseProperties {
+
+		/**
+		 * Status code to answer with; the type's default when not set.
+		 */
+		private @Nullable Integer statusCode;
+
+		/**
+		 * Headers: "gatewayresponse.header.X" to a source ("'static'", "method.request.header.Y", "stageVariables.V", "context.V").
+		 */
+		private Map<String, String> responseParameters = new LinkedHashMap<>();
+
+		/**
+		 * Body templates by content type (write keys as "[application/json]").
+		 */
+		private Map<String, String> responseTemplates = new LinkedHashMap<>();
+
+		public @Nullable Integer getStatusCode() {
+			return this.statusCode;
+		}
+
+		public void setStatusCode(@Nullable Integer statusCode) {
+			this.statusCode = statusCode;
+		}
+
+		public Map<String, String> getResponseParameters() {
+			return this.responseParameters;
+		}
+
+		public void setResponseParameters(Map<String, String> responseParameters) {
+			this.responseParameters = responseParameters;
+		}
+
+		public Map<String, String> getResponseTemplates() {
+			return this.responseTemplates;
+		}
+
+		public void setResponseTemplates(Map<String, String> responseTemplates) {
+			this.responseTemplates = responseTemplates;
+		}
+
+	}
+
+	/**
+	 * A request validator.
+	 */
+	public static class RequestValidatorProperties {
+
+		/**
+		 * Whether the request body is validated against the method's model.
+		 */
+		private boolean validateRequestBody;
+
+		/**
+		 * Whether required request parameters are checked.
+		 */
+		private boolean validateRequestParameters;
+
+		public boolean isValidateRequestBody() {
+			return this.validateRequestBody;
+		}
+
+		public void setValidateRequestBody(boolean validateRequestBody) {
+			this.validateRequestBody = validateRequestBody;
+		}
+
+		public boolean isValidateRequestParameters() {
+			return this.validateRequestParameters;
+		}
+
+		public void setValidateRequestParameters(boolean validateRequestParameters) {
+			this.validateRequestParameters = validateRequestParameters;
+		}
+
+	}
+
+}

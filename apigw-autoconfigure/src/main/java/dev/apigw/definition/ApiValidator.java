@@ -1,0 +1,231 @@
+package dev.apigw.definition;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.model.Api;
+import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.Integration;
+import dev.apigw.model.IntegrationResponse;
+import dev.apigw.model.IntegrationType;
+import dev.apigw.model.Method;
+import dev.apigw.model.Resource;
+import dev.apigw.model.Stage;
+import dev.apigw.routing.PathSegments;
+import dev.apigw.routing.ResourceTree;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks a complete API definition, whatever its source, and reports every problem with
+ * the API, resource, method and field it is in.
+ */
+public final class ApiValidator {
+
+	/** {@code ${stageVariables.name}} as used in URIs. */
+	public static final Pattern STAGE_VARIABLE_REFERENCE = Pattern.compile("\\$\\{stageVariables\\.([A-Za-z0-9_]+)}");
+
+	private static final Pattern API_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+	private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+	private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
+
+	private static final Pattern VARIABLE_VALUE = Pattern.compile("[A-Za-z0-9\\-._~:/?#&=,]{1,512}");
+
+	private static final Pattern REQUEST_TARGET = Pattern
+		.compile("integration\\.request\\.(header|querystring|path|multivaluequerystring|multivalueheader)\\.[^\\s]+");
+
+	private static final Pattern REQUEST_SOURCE = Pattern.compile(
+			"method\\.request\\.(path|querystring|multivaluequerystring|header|multivalueheader)\\.[^\\s]+"
+					+ "|method\\.request\\.body(\\..+)?|stageVariables\\.[A-Za-z0-9_]+|context\\.[A-Za-z0-9_.]+|'.*'");
+
+	private static final Pattern RESPONSE_TARGET = Pattern.compile("method\\.response\\.header\\.[^\\s]+");
+
+	private static final Pattern RESPONSE_SOURCE = Pattern
+		.compile("integration\\.response\\.(header|multivalueheader)\\.[^\\s]+"
+				+ "|integration\\.response\\.body(\\..+)?|stageVariables\\.[A-Za-z0-9_]+|context\\.[A-Za-z0-9_.]+|'.*'");
+
+	private static final Duration MIN_TIMEOUT = Duration.ofMillis(50);
+
+	private static final Set<String> URI_SCHEMES = Set.of("http", "https", "lb");
+
+	private ApiValidator() {
+	}
+
+	/**
+	 * Validates an API.
+	 * @param api the API
+	 * @return the problems found, empty when the API is valid
+	 */
+	public static List<Problem> validate(Api api) {
+		Checker checker = new Checker(api);
+		checker.check();
+		return checker.problems;
+	}
+
+	private static final class Checker {
+
+		private final Api api;
+
+		private final List<Problem> problems = new ArrayList<>();
+
+		Checker(Api api) {
+			this.api = api;
+		}
+
+		void check() {
+			if (!API_ID.matcher(this.api.id()).matches()) {
+				problem(null, null, "id", "An API id must be 1 to 128 letters, digits, '-' or '_'");
+			}
+			if (this.api.basePath() != null && !this.api.basePath().startsWith("/")) {
+				problem(null, null, "base-path", "A base path must start with '/'");
+			}
+			if (this.api.stages().isEmpty()) {
+				problem(null, null, "stages", "The API has no stage, so nothing would serve it; add one under stages");
+			}
+			this.api.stages().values().forEach(this::checkStage);
+			ResourceTree.Builder<String> tree = ResourceTree.builder();
+			for (Resource resource : this.api.resources()) {
+				try {
+					PathSegments.split(resource.path());
+					tree.add(resource.path(), resource.path());
+				}
+				catch (IllegalArgumentException ex) {
+					problem(resource.path(), null, "path", ex.getMessage());
+					continue;
+				}
+				resource.methods().values().forEach((method) -> checkMethod(resource, method));
+			}
+			if (this.api.defaultRequestValidator() != null
+					&& !this.api.requestValidators().containsKey(this.api.defaultRequestValidator())) {
+				problem(null, null, "default-request-validator",
+						"Unknown request validator '" + this.api.defaultRequestValidator() + "'");
+			}
+		}
+
+		private void checkStage(Stage stage) {
+			String field = "stages." + stage.name();
+			if (!STAGE_NAME.matcher(stage.name()).matches()) {
+				problem(null, null, field, "A stage name must be 1 to 128 letters, digits, '-' or '_'");
+			}
+			stage.variables().forEach((name, value) -> {
+				if (!VARIABLE_NAME.matcher(name).matches()) {
+					problem(null, null, field + ".variables." + name,
+							"A stage variable name must be 1 to 64 letters, digits or '_'");
+				}
+				if (value == null || !VARIABLE_VALUE.matcher(value).matches()) {
+					problem(null, null, field + ".variables." + name,
+							"A stage variable value must be 1 to 512 of the characters A-Z a-z 0-9 - . _ ~ : / ? # & = ,");
+				}
+			});
+		}
+
+		private void checkMethod(Resource resource, Method method) {
+			String path = resource.path();
+			String verb = method.httpMethod();
+			if ((method.authorizationType() == AuthorizationType.CUSTOM
+					|| method.authorizationType() == AuthorizationType.COGNITO_USER_POOLS)
+					&& (method.authorizerId() == null || !this.api.authorizers().containsKey(method.authorizerId()))) {
+				problem(path, verb, "authorizer", "Unknown authorizer '" + method.authorizerId() + "'");
+			}
+			if (method.requestValidator() != null && !this.api.requestValidators().containsKey(method.requestValidator())) {
+				problem(path, verb, "request-validator", "Unknown request validator '" + method.requestValidator() + "'");
+			}
+			Integration integration = method.integration();
+			if (integration == null) {
+				problem(path, verb, "integration", "The method has no integration; AWS refuses to deploy it too");
+				return;
+			}
+			checkIntegration(path, verb, integration);
+		}
+
+		private void checkIntegration(String path, String verb, Integration integration) {
+			if (integration.timeout().compareTo(MIN_TIMEOUT) < 0) {
+				problem(path, verb, "integration.timeout", "The timeout must be at least 50 ms");
+			}
+			IntegrationType type = integration.type();
+			if (type != IntegrationType.MOCK) {
+				checkUri(path, verb, integration);
+			}
+			checkMappings(path, verb, "integration.request-parameters", integration.requestParameters(), REQUEST_TARGET,
+					REQUEST_SOURCE);
+			for (int i = 0; i < integration.responses().size(); i++) {
+				IntegrationResponse response = integration.responses().get(i);
+				String field = "integration.responses[" + i + "]";
+				if (!response.isDefault()) {
+					try {
+						Pattern.compile(response.selectionPattern());
+					}
+					catch (PatternSyntaxException ex) {
+						problem(path, verb, field + ".selection-pattern",
+								"Not a valid Java regular expression: " + ex.getDescription());
+					}
+				}
+				if (!response.statusCode().matches("[1-5]\\d\\d")) {
+					problem(path, verb, field + ".status-code", "A status code must be a number from 100 to 599");
+				}
+				checkMappings(path, verb, field + ".response-parameters", response.responseParameters(), RESPONSE_TARGET,
+						RESPONSE_SOURCE);
+			}
+		}
+
+		private void checkUri(String path, String verb, Integration integration) {
+			String uri = integration.uri();
+			if (uri == null || uri.isBlank()) {
+				problem(path, verb, "integration.uri", "A " + integration.type() + " integration needs a uri");
+				return;
+			}
+			Matcher references = STAGE_VARIABLE_REFERENCE.matcher(uri);
+			while (references.find()) {
+				String variable = references.group(1);
+				for (Stage stage : this.api.stages().values()) {
+					if (!stage.variables().containsKey(variable)) {
+						problem(path, verb, "integration.uri", "The stage variable '" + variable
+								+ "' is not defined in stage '" + stage.name() + "' (stages." + stage.name() + ".variables)");
+					}
+				}
+			}
+			if (integration.type() == IntegrationType.HTTP || integration.type() == IntegrationType.HTTP_PROXY) {
+				String probe = STAGE_VARIABLE_REFERENCE.matcher(uri).replaceAll("stage-variable")
+					.replaceAll("\\{[^}/]+}", "param");
+				try {
+					URI parsed = new URI(probe);
+					if (parsed.getScheme() == null || !URI_SCHEMES.contains(parsed.getScheme().toLowerCase())
+							|| parsed.getHost() == null && parsed.getAuthority() == null) {
+						throw new IllegalArgumentException();
+					}
+				}
+				catch (Exception ex) {
+					problem(path, verb, "integration.uri", "'" + uri
+							+ "' is not an absolute http://, https:// or lb:// URI (stage variables may be used as ${stageVariables.name})");
+				}
+			}
+		}
+
+		private void checkMappings(String path, String verb, String field, Map<String, String> mappings, Pattern targets,
+				Pattern sources) {
+			mappings.forEach((target, source) -> {
+				if (!targets.matcher(target).matches()) {
+					problem(path, verb, field, "Invalid mapping target '" + target + "'");
+				}
+				else if (source == null || !sources.matcher(source.trim()).matches()) {
+					problem(path, verb, field, "Invalid mapping expression '" + source + "' for '" + target + "'");
+				}
+			});
+		}
+
+		private void problem(@Nullable String resource, @Nullable String method, String field, String message) {
+			this.problems.add(new Problem(this.api.source(), this.api.id(), resource, method, field, message));
+		}
+
+	}
+
+}

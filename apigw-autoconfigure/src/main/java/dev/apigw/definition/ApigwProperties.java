@@ -1,0 +1,174 @@
+package dev.apigw.definition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Configuration of apigw: the APIs it serves ({@code apigw.apis.<id>}), custom-domain style
+ * base-path mappings and gateway-wide limits.
+ */
+@ConfigurationProperties("apigw")
+public class ApigwProperties {
+
+	/**
+	 * Whether apigw serves APIs. When false, nothing of apigw is configured.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Largest request body accepted; larger bodies are answered 413 before the API is
+	 * identified, as AWS does (10 MB).
+	 */
+	private DataSize maxBodySize = DataSize.ofBytes(10_485_760);
+
+	/**
+	 * Order of the web filter that hands requests inside an API mount to the gateway. Lower
+	 * runs earlier; Spring Security's filter chain runs at -100.
+	 */
+	private int webFilterOrder = 0;
+
+	/**
+	 * Region used in ARNs ({@code $context}, authorizer method ARNs, Lambda ARNs).
+	 */
+	private String region = "us-east-1";
+
+	/**
+	 * Account id used in ARNs and {@code $context.accountId}.
+	 */
+	private String accountId = "123456789012";
+
+	/**
+	 * APIs by id. The id is used in default URLs ({@code /{id}/{stage}/...}) and in
+	 * {@code $context.apiId}.
+	 */
+	private Map<String, ApiProperties> apis = new LinkedHashMap<>();
+
+	/**
+	 * Custom-domain style mappings of a host and base path to one stage of an API; their
+	 * URLs carry no stage segment.
+	 */
+	private List<BasePathMappingProperties> basePathMappings = new ArrayList<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public DataSize getMaxBodySize() {
+		return this.maxBodySize;
+	}
+
+	public void setMaxBodySize(DataSize maxBodySize) {
+		this.maxBodySize = maxBodySize;
+	}
+
+	public int getWebFilterOrder() {
+		return this.webFilterOrder;
+	}
+
+	public void setWebFilterOrder(int webFilterOrder) {
+		this.webFilterOrder = webFilterOrder;
+	}
+
+	public String getRegion() {
+		return this.region;
+	}
+
+	public void setRegion(String region) {
+		this.region = region;
+	}
+
+	public String getAccountId() {
+		return this.accountId;
+	}
+
+	public void setAccountId(String accountId) {
+		this.accountId = accountId;
+	}
+
+	public Map<String, ApiProperties> getApis() {
+		return this.apis;
+	}
+
+	public void setApis(Map<String, ApiProperties> apis) {
+		this.apis = apis;
+	}
+
+	public List<BasePathMappingProperties> getBasePathMappings() {
+		return this.basePathMappings;
+	}
+
+	public void setBasePathMappings(List<BasePathMappingProperties> basePathMappings) {
+		this.basePathMappings = basePathMappings;
+	}
+
+	/**
+	 * A custom-domain style base-path mapping.
+	 */
+	public static class BasePathMappingProperties {
+
+		/**
+		 * Host the mapping applies to (without port); any host when not set.
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Base path, e.g. "/v1", or "/" for the whole host.
+		 */
+		private String basePath = "/";
+
+		/**
+		 * Id of the mapped API.
+		 */
+		private @Nullable String api;
+
+		/**
+		 * Stage of the mapped API.
+		 */
+		private @Nullable String stage;
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public String getBasePath() {
+			return this.basePath;
+		}
+
+		public void setBasePath(String basePath) {
+			this.basePath = basePath;
+		}
+
+		public @Nullable String getApi() {
+			return this.api;
+		}
+
+		public void setApi(@Nullable String api) {
+			this.api = api;
+		}
+
+		public @Nullable String getStage() {
+			return this.stage;
+		}
+
+		public void setStage(@Nullable String stage) {
+			this.stage = stage;
+		}
+
+	}
+
+}

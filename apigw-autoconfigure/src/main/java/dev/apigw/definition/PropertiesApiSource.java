@@ -1,0 +1,198 @@
+package dev.apigw.definition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.apigw.definition.ApiProperties.GatewayResponseProperties;
+import dev.apigw.definition.ApiProperties.MethodSettingsProperties;
+import dev.apigw.definition.ApiProperties.StageProperties;
+import dev.apigw.definition.IntegrationProperties.IntegrationResponseProperties;
+import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.definition.ResourceProperties.MethodProperties;
+import dev.apigw.definition.ResourceProperties.MethodResponseProperties;
+import dev.apigw.model.Api;
+import dev.apigw.model.GatewayResponse;
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.Integration;
+import dev.apigw.model.IntegrationResponse;
+import dev.apigw.model.IntegrationType;
+import dev.apigw.model.Method;
+import dev.apigw.model.MethodResponse;
+import dev.apigw.model.MethodSettings;
+import dev.apigw.model.RequestValidator;
+import dev.apigw.model.Resource;
+import dev.apigw.model.Stage;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * APIs defined in application properties ({@code apigw.apis.*}).
+ * <p>
+ * Adds what AWS's console adds for a new method, so short YAML works: a MOCK without request
+ * template answers {@code {"statusCode": 200}}, a non-proxy integration without responses
+ * gets a default 200 response, and method responses default to the integration responses'
+ * status codes.
+ */
+public final class PropertiesApiSource implements ApiDefinitionSource {
+
+	static final String SOURCE = "application properties";
+
+	private static final String MOCK_TEMPLATE = "{\"statusCode\": 200}";
+
+	private final ApigwProperties properties;
+
+	/**
+	 * Creates a source over the bound properties.
+	 * @param properties the properties
+	 */
+	public PropertiesApiSource(ApigwProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public List<Api> apis() {
+		List<Problem> problems = new ArrayList<>();
+		List<Api> apis = new ArrayList<>();
+		this.properties.getApis().forEach((id, api) -> {
+			if (api.getOpenapi() == null) {
+				apis.add(toApi(id, api, problems));
+			}
+		});
+		if (!problems.isEmpty()) {
+			throw new InvalidApiDefinitionException(problems);
+		}
+		return apis;
+	}
+
+	/**
+	 * Converts one API's properties to the model, also used as the overlay over an imported
+	 * OpenAPI definition.
+	 */
+	static Api toApi(String id, ApiProperties api, List<Problem> problems) {
+		String prefix = "apigw.apis." + id;
+		Api.Builder builder = Api.builder(id)
+			.title(api.getTitle())
+			.description(api.getDescription())
+			.version(api.getVersion())
+			.basePath(api.getBasePath())
+			.host(api.getHost())
+			.apiKeySource(api.getApiKeySource())
+			.binaryMediaTypes(api.getBinaryMediaTypes())
+			.defaultRequestValidator(api.getDefaultRequestValidator())
+			.source(SOURCE);
+		for (int i = 0; i < api.getResources().size(); i++) {
+			ResourceProperties resource = api.getResources().get(i);
+			builder.resource(toResource(id, prefix + ".resources[" + i + "]", resource, problems));
+		}
+		api.getStages().forEach((name, stage) -> builder.stage(toStage(name, stage)));
+		api.getGatewayResponses().forEach((type, response) -> builder.gatewayResponse(toGatewayResponse(type, response)));
+		api.getModels().forEach(builder::model);
+		api.getRequestValidators()
+			.forEach((name, validator) -> builder.requestValidator(new RequestValidator(name,
+					validator.isValidateRequestBody(), validator.isValidateRequestParameters())));
+		return builder.build();
+	}
+
+	private static Resource toResource(String api, String prefix, ResourceProperties resource, List<Problem> problems) {
+		Map<String, Method> methods = new LinkedHashMap<>();
+		resource.getMethods().forEach((verb, method) -> {
+			String httpMethod = verb.toUpperCase(Locale.ROOT);
+			String field = prefix + ".methods." + verb;
+			if (!Method.HTTP_METHODS.contains(httpMethod)) {
+				problems.add(new Problem(SOURCE, api, resource.getPath(), verb, field,
+						"Unknown HTTP method; expected one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS, ANY"));
+				return;
+			}
+			if (methods.containsKey(httpMethod)) {
+				problems.add(new Problem(SOURCE, api, resource.getPath(), httpMethod, field,
+						"The method is defined twice (method names are case-insensitive)"));
+				return;
+			}
+			methods.put(httpMethod, toMethod(api, resource.getPath(), httpMethod, field, method, problems));
+		});
+		return new Resource(resource.getPath(), resource.getDescription(), methods);
+	}
+
+	private static Method toMethod(String api, String path, String verb, String prefix, MethodProperties method,
+			List<Problem> problems) {
+		Integration integration = (method.getIntegration() != null)
+				? toIntegration(api, path, verb, prefix + ".integration", method.getIntegration(), problems) : null;
+		Method.Builder builder = Method.builder(verb)
+			.operationName(method.getOperationName())
+			.summary(method.getSummary())
+			.description(method.getDescription())
+			.authorizationType(method.getAuthorizationType())
+			.authorizerId(method.getAuthorizer())
+			.authorizationScopes(method.getAuthorizationScopes())
+			.apiKeyRequired(method.isApiKeyRequired())
+			.requestParameters(method.getRequestParameters())
+			.requestModels(method.getRequestModels())
+			.requestValidator(method.getRequestValidator())
+			.integration(integration);
+		method.getResponses()
+			.forEach((status, response) -> builder.methodResponse(toMethodResponse(status, response)));
+		if (method.getResponses().isEmpty() && integration != null) {
+			for (IntegrationResponse response : integration.responses()) {
+				builder.methodResponse(MethodResponse.of(response.statusCode()));
+			}
+		}
+		return builder.build();
+	}
+
+	private static MethodResponse toMethodResponse(String status, MethodResponseProperties response) {
+		return new MethodResponse(status, response.getResponseParameters(), response.getResponseModels());
+	}
+
+	private static @Nullable Integration toIntegration(String api, String path, String verb, String prefix,
+			IntegrationProperties integration, List<Problem> problems) {
+		IntegrationType type;
+		try {
+			type = IntegrationType.parse(integration.getType());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new Problem(SOURCE, api, path, verb, prefix + ".type", ex.getMessage()));
+			return null;
+		}
+		Integration.Builder builder = Integration.builder(type)
+			.uri(integration.getUri())
+			.httpMethod(integration.getHttpMethod())
+			.timeout(integration.getTimeout())
+			.requestParameters(integration.getRequestParameters())
+			.requestTemplates(integration.getRequestTemplates())
+			.passthroughBehavior(integration.getPassthroughBehavior())
+			.contentHandling(integration.getContentHandling())
+			.cacheKeyParameters(integration.getCacheKeyParameters())
+			.cacheNamespace(integration.getCacheNamespace());
+		for (IntegrationResponseProperties response : integration.getResponses()) {
+			builder.response(new IntegrationResponse(response.getSelectionPattern(), response.getStatusCode(),
+					response.getResponseParameters(), response.getResponseTemplates(), response.getContentHandling()));
+		}
+		if (type == IntegrationType.MOCK && integration.getRequestTemplates().isEmpty()) {
+			builder.requestTemplate("application/json", MOCK_TEMPLATE);
+		}
+		if (!type.isProxy() && integration.getResponses().isEmpty()) {
+			builder.response(IntegrationResponse.of(null, "200"));
+		}
+		return builder.build();
+	}
+
+	private static Stage toStage(String name, StageProperties stage) {
+		Map<String, MethodSettings> settings = new LinkedHashMap<>();
+		for (MethodSettingsProperties setting : stage.getMethodSettings()) {
+			String key = "*".equals(setting.getResourcePath()) ? Stage.ALL_METHODS
+					: setting.getResourcePath() + "/" + setting.getHttpMethod().toUpperCase(Locale.ROOT);
+			settings.put(key, new MethodSettings(setting.getThrottlingRateLimit(), setting.getThrottlingBurstLimit(),
+					setting.getCachingEnabled(), setting.getCacheTtl(), setting.getRequireAuthorizationForCacheControl(),
+					setting.getMetricsEnabled()));
+		}
+		return new Stage(name, stage.getDescription(), stage.getVariables(), settings);
+	}
+
+	private static GatewayResponse toGatewayResponse(GatewayResponseType type, GatewayResponseProperties response) {
+		return new GatewayResponse(type, response.getStatusCode(), response.getResponseParameters(),
+				response.getResponseTemplates());
+	}
+
+}

@@ -1,0 +1,252 @@
+package dev.apigw.integration;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.Integration;
+import dev.apigw.model.IntegrationType;
+import dev.apigw.model.PassthroughBehavior;
+import dev.apigw.pipeline.FilterOrders;
+import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.response.ContentTypes;
+import dev.apigw.response.GatewayResponseException;
+import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.MethodRuntime;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The integration request phase: applies parameter mappings, chooses between request
+ * template and passthrough (and answers 415 where AWS does), and points the gateway at the
+ * integration: an HTTP URL for the Netty routing filter, or an in-process scheme
+ * ({@code mock:}) for the integration filters beside it.
+ */
+public final class IntegrationRequestFilter implements PipelineFilter {
+
+	/** Exchange attribute holding the integration request payload of in-process integrations. */
+	public static final String PAYLOAD_ATTRIBUTE = IntegrationRequestFilter.class.getName() + ".payload";
+
+	/** The URL in-process MOCK integrations are routed to. */
+	static final URI MOCK_URI = URI.create("mock://integration");
+
+	private static final Log logger = LogFactory.getLog(IntegrationRequestFilter.class);
+
+	private final MappingTemplates templates;
+
+	/**
+	 * Creates the filter.
+	 * @param templates renders request templates
+	 */
+	public IntegrationRequestFilter(MappingTemplates templates) {
+		this.templates = templates;
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrders.INTEGRATION_REQUEST;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		ApiInvocation invocation = ApiInvocation.of(exchange);
+		if (invocation == null) {
+			return chain.filter(exchange);
+		}
+		MethodRuntime method = invocation.requiredMethod();
+		CompiledIntegration integration = method.integration();
+		if (integration.illegalMapping() != null) {
+			logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: illegal mapping "
+					+ integration.illegalMapping());
+			return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
+		}
+		IntegrationType type = integration.definition().type();
+		return switch (type) {
+			case HTTP_PROXY -> routeHttp(exchange, invocation, integration, null, chain);
+			case HTTP -> payload(exchange, invocation, integration)
+				.flatMap((payload) -> routeHttp(exchange, invocation, integration, payload, chain));
+			case MOCK -> payload(exchange, invocation, integration).flatMap((payload) -> {
+				exchange.getAttributes().put(PAYLOAD_ATTRIBUTE, payload);
+				exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, MOCK_URI);
+				return chain.filter(exchange);
+			});
+			default -> Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR,
+					"Integration type " + type + " is not available"));
+		};
+	}
+
+	/**
+	 * The integration request payload of a non-proxy integration: the rendered template for
+	 * the request's content type, or the body passed through, or 415.
+	 */
+	private Mono<Payload> payload(ServerWebExchange exchange, ApiInvocation invocation,
+			CompiledIntegration integration) {
+		Integration definition = integration.definition();
+		String contentType = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		String mediaType = ContentTypes.mediaType(contentType);
+		Map<String, String> requestTemplates = definition.requestTemplates();
+		String template = requestTemplates.get(mediaType);
+		if (template == null) {
+			PassthroughBehavior behavior = definition.passthroughBehavior();
+			boolean refuse = (behavior == PassthroughBehavior.NEVER)
+					|| (behavior == PassthroughBehavior.WHEN_NO_TEMPLATES && !requestTemplates.isEmpty());
+			if (refuse) {
+				return Mono.error(new GatewayResponseException(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE));
+			}
+			if (definition.type() == IntegrationType.HTTP) {
+				return Mono.just(Payload.PASSTHROUGH);
+			}
+			return readBody(exchange).map((body) -> new Payload(body, contentType));
+		}
+		return readBody(exchange).map((body) -> {
+			String rendered = this.templates.renderRequest(integration, mediaType, template,
+					new String(body, StandardCharsets.UTF_8), invocation, exchange);
+			return new Payload(rendered.getBytes(StandardCharsets.UTF_8), mediaType);
+		});
+	}
+
+	private static Mono<byte[]> readBody(ServerWebExchange exchange) {
+		return DataBufferUtils.join(exchange.getRequest().getBody()).map((buffer) -> {
+			byte[] bytes = new byte[buffer.readableByteCount()];
+			buffer.read(bytes);
+			DataBufferUtils.release(buffer);
+			return bytes;
+		}).defaultIfEmpty(new byte[0]);
+	}
+
+	private Mono<Void> routeHttp(ServerWebExchange exchange, ApiInvocation invocation, CompiledIntegration integration,
+			@Nullable Payload payload, GatewayFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		boolean proxy = payload == null;
+		MappingExpression.Input input = new MappingExpression.Input(invocation.pathParameters(), request.getQueryParams(),
+				request.getHeaders(), invocation.stage().stage().variables(), invocation::context, null, null, null);
+		URI url;
+		try {
+			url = URI.create(url(integration, input, proxy ? request.getURI().getRawQuery() : null));
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: invalid endpoint address: "
+					+ ex.getMessage());
+			return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
+		}
+		HttpMethod httpMethod = httpMethod(integration.definition(), request.getMethod());
+		String apiId = invocation.stage().api().id();
+		ServerHttpRequest.Builder builder = request.mutate().method(httpMethod).headers((headers) -> {
+			if (!proxy) {
+				HttpHeaders original = new HttpHeaders();
+				original.addAll(headers);
+				headers.clear();
+				headers.set(HttpHeaders.ACCEPT, "application/json");
+				if (payload.body() != null) {
+					headers.setContentLength(payload.body().length);
+					if (payload.contentType() != null) {
+						headers.set(HttpHeaders.CONTENT_TYPE, payload.contentType());
+					}
+				}
+				else {
+					copy(original, headers, HttpHeaders.CONTENT_TYPE);
+					copy(original, headers, HttpHeaders.CONTENT_LENGTH);
+					copy(original, headers, HttpHeaders.TRANSFER_ENCODING);
+				}
+				headers.set(HttpHeaders.USER_AGENT, "AmazonAPIGateway_" + apiId);
+			}
+			headers.set("X-Amzn-Apigateway-Api-Id", apiId);
+			integration.headerMappings().forEach((name, source) -> {
+				String value = source.evaluate(input);
+				if (value != null) {
+					headers.set(name, value);
+				}
+			});
+		});
+		ServerHttpRequest mutated = builder.build();
+		if (payload != null && payload.body() != null) {
+			mutated = withBody(mutated, exchange.getResponse().bufferFactory().wrap(payload.body()));
+		}
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, integration.route());
+		return chain.filter(exchange.mutate().request(mutated).build());
+	}
+
+	private static void copy(HttpHeaders from, HttpHeaders to, String name) {
+		if (from.containsHeader(name)) {
+			to.put(name, from.get(name));
+		}
+	}
+
+	private static String url(CompiledIntegration integration, MappingExpression.Input input,
+			@Nullable String proxiedQuery) {
+		String base = integration.uri().expand((name) -> {
+			MappingExpression source = integration.pathMappings().get(name);
+			String value = (source != null) ? source.evaluate(input) : null;
+			if (value == null) {
+				return null;
+			}
+			return source.isRawPath() ? value : UriUtils.encodePath(value, StandardCharsets.UTF_8);
+		});
+		StringBuilder url = new StringBuilder(base);
+		char separator = (base.indexOf('?') >= 0) ? '&' : '?';
+		if (proxiedQuery != null && !proxiedQuery.isEmpty()) {
+			url.append(separator).append(proxiedQuery);
+			separator = '&';
+		}
+		for (Map.Entry<String, MappingExpression> mapping : integration.queryMappings().entrySet()) {
+			String value = mapping.getValue().evaluate(input);
+			if (value != null) {
+				url.append(separator)
+					.append(UriUtils.encodeQueryParam(mapping.getKey(), StandardCharsets.UTF_8))
+					.append('=')
+					.append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+				separator = '&';
+			}
+		}
+		return url.toString();
+	}
+
+	private static HttpMethod httpMethod(Integration integration, HttpMethod requested) {
+		String configured = integration.httpMethod();
+		if (configured == null || configured.isBlank() || "ANY".equalsIgnoreCase(configured)) {
+			return requested;
+		}
+		return HttpMethod.valueOf(configured.toUpperCase(java.util.Locale.ROOT));
+	}
+
+	private static ServerHttpRequest withBody(ServerHttpRequest request, DataBuffer body) {
+		return new ServerHttpRequestDecorator(request) {
+
+			@Override
+			public Flux<DataBuffer> getBody() {
+				return Flux.just(body);
+			}
+
+		};
+	}
+
+	/**
+	 * An integration request payload: bytes and their content type, or {@code null} bytes
+	 * for the original body passed through unread.
+	 *
+	 * @param body the payload, {@code null} to stream the original body
+	 * @param contentType the payload's content type
+	 */
+	public record Payload(byte @Nullable [] body, @Nullable String contentType) {
+
+		static final Payload PASSTHROUGH = new Payload(null, null);
+
+	}
+
+}

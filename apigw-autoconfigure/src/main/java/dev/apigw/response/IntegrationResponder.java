@@ -1,0 +1,121 @@
+package dev.apigw.response;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.apigw.integration.CompiledIntegration;
+import dev.apigw.integration.IntegrationResult;
+import dev.apigw.integration.MappingExpression;
+import dev.apigw.integration.MappingTemplates;
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.routing.ApiInvocation;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The integration response and method response phases of non-proxy integrations: selects
+ * the integration response (selection pattern against the status or Lambda error message,
+ * else the default), maps headers (renaming those AWS reserves to
+ * {@code x-amzn-Remapped-*}), renders the response template chosen by Accept or passes the
+ * body through, and writes the method response.
+ */
+public final class IntegrationResponder {
+
+	private static final Log logger = LogFactory.getLog(IntegrationResponder.class);
+
+	private static final Set<String> REMAPPED = Set.of("authorization", "connection", "content-length", "content-md5",
+			"date", "expect", "host", "max-forwards", "proxy-authenticate", "server", "trailer", "upgrade", "user-agent",
+			"www-authenticate");
+
+	private final MappingTemplates templates;
+
+	/**
+	 * Creates the responder.
+	 * @param templates renders response templates
+	 */
+	public IntegrationResponder(MappingTemplates templates) {
+		this.templates = templates;
+	}
+
+	/**
+	 * Maps an integration result to the method response and writes it.
+	 * @param exchange the exchange (its request is read)
+	 * @param target the response to write to
+	 * @param invocation the invocation
+	 * @param result the integration result
+	 * @return completion of the write
+	 */
+	public Mono<Void> respond(ServerWebExchange exchange, ServerHttpResponse target, ApiInvocation invocation,
+			IntegrationResult result) {
+		CompiledIntegration integration = invocation.requiredMethod().integration();
+		boolean lambdaSuccess = result.errorMessage() == null && isLambda(integration);
+		String selectionValue = (result.errorMessage() != null) ? result.errorMessage() : String.valueOf(result.status());
+		CompiledIntegration.Response selected = integration.select(selectionValue, !lambdaSuccess);
+		if (selected == null) {
+			logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: No match for output "
+					+ "mapping and no default output mapping configured. Endpoint Response Status Code: " + selectionValue);
+			return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
+		}
+		invocation.integrationStatus(result.status());
+		ServerHttpRequest request = exchange.getRequest();
+		String bodyText = result.bodyText();
+		HttpHeaders headers = target.getHeaders();
+		headers.clear();
+		ResponseHeaders.addRequestIds(headers, invocation);
+		if (!selected.headerMappings().isEmpty()) {
+			Map<String, Object> context = invocation.context();
+			MappingExpression.Input input = new MappingExpression.Input(invocation.pathParameters(),
+					request.getQueryParams(), request.getHeaders(), invocation.stage().stage().variables(), () -> context,
+					null, result.headers(), bodyText);
+			selected.headerMappings().forEach((name, source) -> {
+				String value = source.evaluate(input);
+				if (value != null) {
+					headers.set(remapped(name), value);
+				}
+			});
+		}
+		Map.Entry<String, String> template = ContentTypes.selectByAccept(selected.definition().responseTemplates(),
+				ContentTypes.accept(request.getHeaders()));
+		byte[] body;
+		if (template != null) {
+			String rendered = this.templates.renderResponse(integration, template.getKey(), template.getValue(), bodyText,
+					invocation, exchange);
+			body = rendered.getBytes(StandardCharsets.UTF_8);
+			headers.set(HttpHeaders.CONTENT_TYPE, template.getKey());
+		}
+		else {
+			body = result.body();
+			if (!headers.containsHeader(HttpHeaders.CONTENT_TYPE)) {
+				headers.set(HttpHeaders.CONTENT_TYPE, ContentTypes.APPLICATION_JSON);
+			}
+		}
+		headers.set("X-Amzn-Trace-Id", invocation.traceId());
+		int status = ResponseOverrides.apply(invocation, selected.statusCode(), headers);
+		target.setStatusCode(HttpStatusCode.valueOf(status));
+		headers.setContentLength(body.length);
+		return target.writeWith(Mono.just(target.bufferFactory().wrap(body)));
+	}
+
+	private static boolean isLambda(CompiledIntegration integration) {
+		return integration.definition().type() == dev.apigw.model.IntegrationType.AWS;
+	}
+
+	/**
+	 * The name a mapped method response header is sent under.
+	 * @param name the mapped name
+	 * @return the name, or {@code x-amzn-Remapped-<name>} for headers AWS reserves
+	 */
+	static String remapped(String name) {
+		return REMAPPED.contains(name.toLowerCase(Locale.ROOT)) ? "x-amzn-Remapped-" + name : name;
+	}
+
+}
