@@ -133,7 +133,7 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			@Nullable Payload payload, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		boolean proxy = payload == null;
-		MappingExpression.Input input = new MappingExpression.Input(invocation.pathParameters(), request.getQueryParams(),
+		MappingExpression.Input input = new MappingExpression.Input(invocation.pathParameters(), request::getQueryParams,
 				request.getHeaders(), invocation.stage().stage().variables(), invocation::context, null, null, null);
 		URI url;
 		try {
@@ -146,7 +146,13 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 		}
 		HttpMethod httpMethod = httpMethod(integration.definition(), request.getMethod());
 		String apiId = invocation.stage().api().id();
-		ServerHttpRequest.Builder builder = request.mutate().method(httpMethod).headers((headers) -> {
+		ServerHttpRequest.Builder builder = request.mutate().method(httpMethod);
+		if ("lb".equals(url.getScheme())) {
+			// the load balancer keeps the request's path and query, taking only the host
+			// from the chosen instance
+			builder.uri(url);
+		}
+		builder.headers((headers) -> {
 			if (!proxy) {
 				HttpHeaders original = new HttpHeaders();
 				original.addAll(headers);

@@ -86,8 +86,8 @@ public final class MappingExpression {
 		return switch (this.kind) {
 			case STATIC -> this.name;
 			case REQUEST_PATH -> input.pathParameters().get(this.name);
-			case REQUEST_QUERY -> last(input.query().get(this.name));
-			case REQUEST_MULTI_QUERY -> joined(input.query().get(this.name));
+			case REQUEST_QUERY -> last(input.query().get().get(this.name));
+			case REQUEST_MULTI_QUERY -> joined(input.query().get().get(this.name));
 			case REQUEST_HEADER -> last(input.headers().get(this.name));
 			case REQUEST_MULTI_HEADER -> joined(input.headers().get(this.name));
 			case REQUEST_BODY -> input.requestBody();
@@ -177,7 +177,7 @@ public final class MappingExpression {
 	 * What mapping expressions read.
 	 *
 	 * @param pathParameters raw path parameters
-	 * @param query decoded query parameters
+	 * @param query decoded query parameters, parsed on first use
 	 * @param headers request headers
 	 * @param stageVariables stage variables
 	 * @param context {@code $context}, built on first use
@@ -185,7 +185,8 @@ public final class MappingExpression {
 	 * @param responseHeaders integration response headers, {@code null} in requests
 	 * @param responseBody integration response body, {@code null} in requests
 	 */
-	public record Input(Map<String, String> pathParameters, MultiValueMap<String, String> query, HttpHeaders headers,
+	public record Input(Map<String, String> pathParameters, Supplier<MultiValueMap<String, String>> query,
+			HttpHeaders headers,
 			Map<String, String> stageVariables, Supplier<Map<String, Object>> context, @Nullable String requestBody,
 			@Nullable HttpHeaders responseHeaders, @Nullable String responseBody) {
 

@@ -41,6 +41,8 @@ public final class InvocationFilter implements PipelineFilter {
 
 	private static final Log logger = LogFactory.getLog(InvocationFilter.class);
 
+	private static final long DRAIN_ALLOWANCE = 1024 * 1024;
+
 	private final GatewayResponseWriter responses;
 
 	private final long maxBodySize;
@@ -80,7 +82,7 @@ public final class InvocationFilter implements PipelineFilter {
 		long contentLength = request.getHeaders().getContentLength();
 		Mono<Void> result;
 		if (contentLength > this.maxBodySize) {
-			result = tooLarge(response);
+			result = drain(request).then(tooLarge(response));
 		}
 		else {
 			result = Mono.defer(() -> proceed(exchange, invocation, chain, contentLength))
@@ -176,8 +178,22 @@ public final class InvocationFilter implements PipelineFilter {
 		response.setStatusCode(HttpStatus.PAYLOAD_TOO_LARGE);
 		response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
 		response.getHeaders().setContentLength(body.length);
-		response.getHeaders().set(HttpHeaders.CONNECTION, "close");
 		return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+	}
+
+	/**
+	 * Reads (and drops) a bounded part of a refused body before answering, so that a client
+	 * that sends its whole body before reading gets the response instead of a connection
+	 * reset. Bodies far beyond the limit are cut off.
+	 */
+	private Mono<Void> drain(ServerHttpRequest request) {
+		long budget = this.maxBodySize + DRAIN_ALLOWANCE;
+		AtomicLong seen = new AtomicLong();
+		return request.getBody()
+			.takeWhile((buffer) -> seen.addAndGet(buffer.readableByteCount()) <= budget)
+			.doOnNext(org.springframework.core.io.buffer.DataBufferUtils::release)
+			.onErrorResume((error) -> Mono.empty())
+			.then();
 	}
 
 	private void completed(ApiInvocation invocation, ServerHttpResponse response) {

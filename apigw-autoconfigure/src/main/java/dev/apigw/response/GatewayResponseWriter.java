@@ -33,8 +33,8 @@ public final class GatewayResponseWriter {
 
 	private static final Log logger = LogFactory.getLog(GatewayResponseWriter.class);
 
-	private static final Pattern REFERENCE = Pattern
-		.compile("\\$(?:\\{)?(context|stageVariables)((?:\\.[A-Za-z0-9_:-]+)+)(?:})?");
+	private static final Pattern REFERENCE = Pattern.compile(
+			"\\$\\{(context|stageVariables)((?:\\.[A-Za-z0-9_:-]+)+)}|\\$(context|stageVariables)((?:\\.[A-Za-z0-9_:-]+)+)");
 
 	private static final String HEADER_PREFIX = "gatewayresponse.header.";
 
@@ -109,7 +109,7 @@ public final class GatewayResponseWriter {
 		if (!customisation.responseParameters().isEmpty()) {
 			ServerHttpRequest request = exchange.getRequest();
 			MappingExpression.Input input = new MappingExpression.Input(invocation.pathParameters(),
-					request.getQueryParams(), request.getHeaders(), stageVariables, () -> context, null, null, null);
+					request::getQueryParams, request.getHeaders(), stageVariables, () -> context, null, null, null);
 			customisation.responseParameters().forEach((target, source) -> {
 				if (target.startsWith(HEADER_PREFIX)) {
 					try {
@@ -149,9 +149,10 @@ public final class GatewayResponseWriter {
 		Matcher matcher = REFERENCE.matcher(template);
 		StringBuilder out = new StringBuilder(template.length() + 32);
 		while (matcher.find()) {
-			String name = matcher.group(2).substring(1);
-			String value = "context".equals(matcher.group(1)) ? MappingExpression.lookup(context, name)
-					: stageVariables.get(name);
+			boolean braced = matcher.group(1) != null;
+			String root = braced ? matcher.group(1) : matcher.group(3);
+			String name = (braced ? matcher.group(2) : matcher.group(4)).substring(1);
+			String value = "context".equals(root) ? MappingExpression.lookup(context, name) : stageVariables.get(name);
 			matcher.appendReplacement(out, Matcher.quoteReplacement((value != null) ? value : ""));
 		}
 		matcher.appendTail(out);

@@ -74,7 +74,7 @@ public final class IntegrationResponder {
 		if (!selected.headerMappings().isEmpty()) {
 			Map<String, Object> context = invocation.context();
 			MappingExpression.Input input = new MappingExpression.Input(invocation.pathParameters(),
-					request.getQueryParams(), request.getHeaders(), invocation.stage().stage().variables(), () -> context,
+					request::getQueryParams, request.getHeaders(), invocation.stage().stage().variables(), () -> context,
 					null, result.headers(), bodyText);
 			selected.headerMappings().forEach((name, source) -> {
 				String value = source.evaluate(input);
