@@ -38,8 +38,15 @@ final class ImportContext {
 		problem(null, null, field, message);
 	}
 
+	/**
+	 * Records a problem, unless the field already has one: a structural check and the
+	 * mapping may both trip over the same value, and the first word on it is enough.
+	 */
 	void problem(@Nullable String resource, @Nullable String method, Pointer field, String message) {
-		this.problems.add(new Problem(this.source, this.apiId, resource, method, field.toString(), message));
+		String pointer = field.toString();
+		if (this.problems.stream().noneMatch((problem) -> problem.field().equals(pointer))) {
+			this.problems.add(new Problem(this.source, this.apiId, resource, method, pointer, message));
+		}
 	}
 
 	void problem(Location location, Pointer field, String message) {

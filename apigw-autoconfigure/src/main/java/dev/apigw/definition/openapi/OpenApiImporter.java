@@ -47,7 +47,6 @@ public final class OpenApiImporter {
 		if (document == null) {
 			throw context.failure();
 		}
-		new SwaggerParserCheck(context, document).check(content);
 		Api.Builder api = Api.builder(apiId).source(source);
 		ApiLevelImporter apiLevel = new ApiLevelImporter(context, document);
 		apiLevel.read(api);
@@ -60,6 +59,7 @@ public final class OpenApiImporter {
 		MethodImporter methods = new MethodImporter(context, document, models, security, validators);
 		api.resources(new PathImporter(context, document, methods).read());
 		models.models().forEach(api::model);
+		new SwaggerParserCheck(context, document).check(content);
 		if (context.hasProblems()) {
 			throw context.failure();
 		}
