@@ -59,7 +59,7 @@ public final class OpenApiImporter {
 		MethodImporter methods = new MethodImporter(context, document, models, security, validators);
 		api.resources(new PathImporter(context, document, methods).read());
 		models.models().forEach(api::model);
-		new SwaggerParserCheck(context, document).check(content);
+		new SwaggerParserCheck(context, document).check();
 		if (context.hasProblems()) {
 			throw context.failure();
 		}

@@ -34,10 +34,16 @@ final class SwaggerParserCheck {
 		this.document = document;
 	}
 
-	void check(String content) {
+	/**
+	 * Checks the document. It is handed over as JSON written from the tree already read: the
+	 * file is not parsed twice as YAML (swagger-parser's YAML reader has a smaller size limit
+	 * and logs a stack trace for what has already been reported).
+	 */
+	void check() {
 		ParseOptions options = new ParseOptions();
 		options.setResolve(false);
-		SwaggerParseResult result = new OpenAPIParser().readContents(content, null, options);
+		SwaggerParseResult result = new OpenAPIParser().readContents(OpenApiMappers.compact(this.document.root()),
+				null, options);
 		List<String> messages = (result != null && result.getMessages() != null) ? result.getMessages() : List.of();
 		if (result == null || result.getOpenAPI() == null) {
 			this.context.problem(Pointer.ROOT, "swagger-parser could not read the document"
