@@ -148,7 +148,7 @@ final class MethodImporter {
 		}
 		String model = this.models.modelFor(schema, at.child("schema"), location);
 		if (model != null) {
-			for (String mediaType : mediaTypes(operation, operationAt, "consumes")) {
+			for (String mediaType : mediaTypes(operation, operationAt, "consumes", location)) {
 				method.requestModel(mediaType, model);
 			}
 		}
@@ -158,10 +158,10 @@ final class MethodImporter {
 	 * Swagger 2's {@code consumes} or {@code produces} of the operation, else of the document,
 	 * else {@code application/json} as AWS assumes.
 	 */
-	private List<String> mediaTypes(JsonNode operation, Pointer operationAt, String field) {
+	private List<String> mediaTypes(JsonNode operation, Pointer operationAt, String field, Location location) {
 		boolean own = operation.has(field);
-		List<String> types = new Values(this.context, Location.API).stringList(own ? operation : this.document.root(),
-				field, own ? operationAt : Pointer.ROOT);
+		List<String> types = new Values(this.context, own ? location : Location.API)
+			.stringList(own ? operation : this.document.root(), field, own ? operationAt : Pointer.ROOT);
 		return types.isEmpty() ? DEFAULT_MEDIA_TYPES : types;
 	}
 
@@ -233,7 +233,8 @@ final class MethodImporter {
 			String model = Nodes.isAbsent(schema) ? null
 					: this.models.modelFor(schema, at.child("schema"), values.location());
 			if (model != null) {
-				mediaTypes(operation, operationAt, "produces").forEach((type) -> models.put(type, model));
+				mediaTypes(operation, operationAt, "produces", values.location())
+					.forEach((type) -> models.put(type, model));
 			}
 		}
 		else {

@@ -32,10 +32,6 @@ final class Nodes {
 		return node.asText();
 	}
 
-	static boolean isScalar(@Nullable JsonNode node) {
-		return !isAbsent(node) && node.isValueNode();
-	}
-
 	static List<Map.Entry<String, JsonNode>> fields(@Nullable JsonNode node) {
 		List<Map.Entry<String, JsonNode>> fields = new ArrayList<>();
 		if (node != null && node.isObject()) {
