@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.converter.SwaggerConverter;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import org.springframework.util.ClassUtils;
 
 import dev.apigw.definition.openapi.ImportContext.Location;
 
@@ -21,6 +23,9 @@ import dev.apigw.definition.openapi.ImportContext.Location;
 final class SwaggerParserCheck {
 
 	private static final String PREFIX = "attribute ";
+
+	/** Part of {@code swagger-parser}, not of {@code swagger-parser-v3}: optional here. */
+	private static final String SWAGGER2_CONVERTER = "io.swagger.v3.parser.converter.SwaggerConverter";
 
 	private static final Set<String> VERBS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
 			"trace", Extensions.ANY_METHOD);
@@ -42,8 +47,17 @@ final class SwaggerParserCheck {
 	void check() {
 		ParseOptions options = new ParseOptions();
 		options.setResolve(false);
-		SwaggerParseResult result = new OpenAPIParser().readContents(OpenApiMappers.compact(this.document.root()),
-				null, options);
+		String json = OpenApiMappers.compact(this.document.root());
+		SwaggerParseResult result;
+		if (!this.document.isSwagger2()) {
+			result = new OpenAPIV3Parser().readContents(json, null, options);
+		}
+		else if (ClassUtils.isPresent(SWAGGER2_CONVERTER, SwaggerParserCheck.class.getClassLoader())) {
+			result = Swagger2.read(json, options);
+		}
+		else {
+			return;
+		}
 		List<String> messages = (result != null && result.getMessages() != null) ? result.getMessages() : List.of();
 		if (result == null || result.getOpenAPI() == null) {
 			this.context.problem(Pointer.ROOT, "swagger-parser could not read the document"
@@ -176,6 +190,18 @@ final class SwaggerParserCheck {
 		String path = parts[2].replace("~1", "/").replace("~0", "~");
 		String method = (parts.length > 3 && VERBS.contains(parts[3])) ? Extensions.methodName(parts[3]) : null;
 		return new Location(path, method);
+	}
+
+	/**
+	 * Reads Swagger 2.0 through swagger-parser's converter, in a class of its own so that the
+	 * converter is only loaded when it is there.
+	 */
+	private static final class Swagger2 {
+
+		static SwaggerParseResult read(String json, ParseOptions options) {
+			return new SwaggerConverter().readContents(json, null, options);
+		}
+
 	}
 
 }

@@ -256,6 +256,21 @@ class OpenApiImporterErrorsTests {
 	}
 
 	@Test
+	void structuralErrorsInSwagger2FoundBySwaggerParser() {
+		Problem problem = single("""
+				swagger: "2.0"
+				info: {title: t, version: "1"}
+				paths:
+				  /pets:
+				    get:
+				      produces: application/json
+				      responses: {"200": {description: ok}}
+				""");
+		assertThat(problem.method()).isEqualTo("GET");
+		assertThat(problem.field()).isEqualTo("/paths/~1pets/get/produces");
+	}
+
+	@Test
 	void reportsEveryProblemAtOnce() {
 		String document = """
 				openapi: 3.0.1
@@ -305,6 +320,9 @@ class OpenApiImporterErrorsTests {
 		ThrowingCallable importing = () -> this.importer.importApi("broken", SOURCE, document);
 		InvalidApiDefinitionException failure = catchThrowableOfType(InvalidApiDefinitionException.class, importing);
 		assertThat(failure).as("import of\n%s", document).isNotNull();
+		for (Problem problem : failure.getProblems()) {
+			assertThat(failure.getMessage()).contains("field '" + problem.field() + "'");
+		}
 		return failure;
 	}
 
