@@ -6,6 +6,7 @@ import java.util.List;
 import dev.apigw.definition.ApiDefinitionSource;
 import dev.apigw.definition.ApiDefinitions;
 import dev.apigw.definition.ApigwProperties;
+import dev.apigw.definition.OpenApiLoader;
 import dev.apigw.definition.PropertiesApiSource;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.deploy.StageCompiler;
@@ -53,8 +54,8 @@ public final class ApigwAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PropertiesApiSource propertiesApiSource(ApigwProperties properties) {
-		return new PropertiesApiSource(properties);
+	PropertiesApiSource propertiesApiSource(ApigwProperties properties, ObjectProvider<OpenApiLoader> openApi) {
+		return new PropertiesApiSource(properties, openApi.getIfAvailable());
 	}
 
 	@Bean

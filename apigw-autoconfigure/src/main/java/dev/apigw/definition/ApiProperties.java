@@ -46,9 +46,9 @@ public class ApiProperties {
 	private @Nullable String openapi;
 
 	/**
-	 * Where API keys come from: HEADER (x-api-key) or AUTHORIZER (usageIdentifierKey).
+	 * Where API keys come from: HEADER (x-api-key, the default) or AUTHORIZER (usageIdentifierKey).
 	 */
-	private ApiKeySource apiKeySource = ApiKeySource.HEADER;
+	private @Nullable ApiKeySource apiKeySource;
 
 	/**
 	 * Media types treated as binary, e.g. "image/png" or "image/*".
@@ -133,11 +133,11 @@ public class ApiProperties {
 		this.openapi = openapi;
 	}
 
-	public ApiKeySource getApiKeySource() {
+	public @Nullable ApiKeySource getApiKeySource() {
 		return this.apiKeySource;
 	}
 
-	public void setApiKeySource(ApiKeySource apiKeySource) {
+	public void setApiKeySource(@Nullable ApiKeySource apiKeySource) {
 		this.apiKeySource = apiKeySource;
 	}
 

@@ -14,6 +14,7 @@ import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.definition.ResourceProperties.MethodProperties;
 import dev.apigw.definition.ResourceProperties.MethodResponseProperties;
 import dev.apigw.model.Api;
+import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.GatewayResponse;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
@@ -43,12 +44,17 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 
 	private final ApigwProperties properties;
 
+	private final @Nullable OpenApiLoader openApi;
+
 	/**
 	 * Creates a source over the bound properties.
 	 * @param properties the properties
+	 * @param openApi loads APIs defined by OpenAPI files, {@code null} when OpenAPI support
+	 * is not on the classpath
 	 */
-	public PropertiesApiSource(ApigwProperties properties) {
+	public PropertiesApiSource(ApigwProperties properties, @Nullable OpenApiLoader openApi) {
 		this.properties = properties;
+		this.openApi = openApi;
 	}
 
 	@Override
@@ -56,8 +62,21 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 		List<Problem> problems = new ArrayList<>();
 		List<Api> apis = new ArrayList<>();
 		this.properties.getApis().forEach((id, api) -> {
+			Api defined = toApi(id, api, problems);
 			if (api.getOpenapi() == null) {
-				apis.add(toApi(id, api, problems));
+				apis.add(defined);
+			}
+			else if (this.openApi == null) {
+				problems.add(new Problem(SOURCE, id, null, null, "apigw.apis." + id + ".openapi",
+						"OpenAPI support needs io.swagger.parser.v3:swagger-parser-v3 on the classpath"));
+			}
+			else {
+				try {
+					apis.add(ApiOverlay.merge(this.openApi.load(id, api.getOpenapi()), defined, api));
+				}
+				catch (InvalidApiDefinitionException ex) {
+					problems.addAll(ex.getProblems());
+				}
 			}
 		});
 		if (!problems.isEmpty()) {
@@ -78,7 +97,7 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 			.version(api.getVersion())
 			.basePath(api.getBasePath())
 			.host(api.getHost())
-			.apiKeySource(api.getApiKeySource())
+			.apiKeySource((api.getApiKeySource() != null) ? api.getApiKeySource() : ApiKeySource.HEADER)
 			.binaryMediaTypes(api.getBinaryMediaTypes())
 			.defaultRequestValidator(api.getDefaultRequestValidator())
 			.source(SOURCE);
