@@ -80,6 +80,8 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 			}
 		});
 		if (!problems.isEmpty()) {
+			// report the rest of each definition's problems too, so one start-up shows all
+			apis.forEach((api) -> problems.addAll(ApiValidator.validate(api)));
 			throw new InvalidApiDefinitionException(problems);
 		}
 		return apis;
@@ -164,7 +166,7 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 		return new MethodResponse(status, response.getResponseParameters(), response.getResponseModels());
 	}
 
-	private static @Nullable Integration toIntegration(String api, String path, String verb, String prefix,
+	private static Integration toIntegration(String api, String path, String verb, String prefix,
 			IntegrationProperties integration, List<Problem> problems) {
 		IntegrationType type;
 		try {
@@ -172,7 +174,8 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 		}
 		catch (IllegalArgumentException ex) {
 			problems.add(new Problem(SOURCE, api, path, verb, prefix + ".type", ex.getMessage()));
-			return null;
+			// stands in for the broken integration so the rest of the definition is still checked
+			return Integration.builder(IntegrationType.MOCK).build();
 		}
 		Integration.Builder builder = Integration.builder(type)
 			.uri(integration.getUri())
