@@ -157,6 +157,7 @@ public final class ApiValidator {
 			}
 			checkMappings(path, verb, "integration.request-parameters", integration.requestParameters(), REQUEST_TARGET,
 					REQUEST_SOURCE);
+			checkContentTypes(path, verb, "integration.request-templates", integration.requestTemplates());
 			for (int i = 0; i < integration.responses().size(); i++) {
 				IntegrationResponse response = integration.responses().get(i);
 				String field = "integration.responses[" + i + "]";
@@ -174,6 +175,7 @@ public final class ApiValidator {
 				}
 				checkMappings(path, verb, field + ".response-parameters", response.responseParameters(), RESPONSE_TARGET,
 						RESPONSE_SOURCE);
+				checkContentTypes(path, verb, field + ".response-templates", response.responseTemplates());
 			}
 		}
 
@@ -220,6 +222,15 @@ public final class ApiValidator {
 					problem(path, verb, field, "Invalid mapping expression '" + source + "' for '" + target + "'");
 				}
 			});
+		}
+
+		private void checkContentTypes(String path, String verb, String field, Map<String, String> templates) {
+			for (String contentType : templates.keySet()) {
+				if (contentType.indexOf('/') < 0) {
+					problem(path, verb, field, "'" + contentType + "' is not a content type; Spring Boot drops '/' from "
+							+ "map keys unless they are bracketed: write \"[application/json]\"");
+				}
+			}
 		}
 
 		private void problem(@Nullable String resource, @Nullable String method, String field, String message) {

@@ -103,6 +103,24 @@ class StartupValidationTests {
 	}
 
 	@Test
+	void templateKeysMustBeContentTypes() {
+		Map<String, String> properties = base();
+		properties.put(API + "resources[0].methods.GET.integration.request-templates.applicationjson", "{}");
+		assertThat(problems(properties)).singleElement()
+			.asString()
+			.contains("field 'integration.request-templates'")
+			.contains("write \"[application/json]\"");
+	}
+
+	@Test
+	void bracketedTemplateKeysKeepTheirSlash() {
+		Map<String, String> properties = base();
+		properties.put(API + "resources[0].methods.GET.integration.request-templates[application/json]", "{}");
+		assertThat(load(properties).get(0).resources().get(0).methods().get("GET").integration().requestTemplates())
+			.containsOnlyKeys("application/json");
+	}
+
+	@Test
 	void everyProblemIsReportedAtOnce() {
 		Map<String, String> properties = base();
 		properties.put(API + "resources[0].methods.GET.integration.uri", "http://${stageVariables.host}/items");

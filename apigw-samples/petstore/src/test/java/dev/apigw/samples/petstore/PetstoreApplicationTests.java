@@ -1,0 +1,95 @@
+package dev.apigw.samples.petstore;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The sample as a user runs it: the API calls back into the same application, so the
+ * stage variables point at the port the test starts it on.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
+@AutoConfigureWebTestClient
+class PetstoreApplicationTests {
+
+	private static final int PORT = freePort();
+
+	@Autowired
+	private WebTestClient client;
+
+	@DynamicPropertySource
+	static void port(DynamicPropertyRegistry registry) {
+		registry.add("server.port", () -> PORT);
+		registry.add("apigw.apis.petstore.stages.dev.variables.backend", () -> "localhost:" + PORT);
+		registry.add("apigw.apis.petstore.stages.prod.variables.backend", () -> "localhost:" + PORT);
+	}
+
+	@Test
+	void mockRootAnswersWithoutBackend() {
+		this.client.get()
+			.uri("/petstore/dev")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.exists("x-amzn-RequestId")
+			.expectBody(String.class)
+			.isEqualTo("{\"message\": \"Welcome to the PetStore API\"}");
+	}
+
+	@Test
+	void stagesReachTheirOwnEnvironment() {
+		this.client.post()
+			.uri("/petstore/dev/pets")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"type\": \"hamster\", \"price\": 9.5}")
+			.exchange()
+			.expectStatus()
+			.isCreated()
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("hamster");
+		this.client.get().uri("/petstore/dev/pets").exchange().expectBody().jsonPath("$.length()").isEqualTo(4);
+		this.client.get().uri("/petstore/prod/pets").exchange().expectBody().jsonPath("$.length()").isEqualTo(3);
+		this.client.get().uri("/petstore/prod/pets/2").exchange().expectBody().jsonPath("$.type").isEqualTo("cat");
+	}
+
+	@Test
+	void unknownResourceIsAnAwsStyle403() {
+		this.client.get()
+			.uri("/petstore/dev/owners")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody(String.class)
+			.isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+	}
+
+	@Test
+	void applicationEndpointsStayUntouched() {
+		this.client.get().uri("/backend/dev/pets/1").exchange().expectStatus().isOk().expectHeader()
+			.doesNotExist("x-amzn-RequestId");
+		this.client.get().uri("/actuator/health").exchange().expectStatus().isOk();
+		this.client.get().uri("/actuator/apigw").exchange().expectStatus().isNotFound();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
