@@ -1,5 +1,6 @@
 package dev.apigw.actuate;
 
+import java.security.Principal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,23 +16,35 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * The {@code apigw} actuator endpoint: the APIs served, their stages and deployments,
- * resources and methods. Not exposed over HTTP unless the application opts in
- * ({@code management.endpoints.web.exposure.include=apigw}).
+ * resources and methods, and the {@link ApigwEndpointSection sections} features contribute.
+ * Not exposed over HTTP unless the application opts in
+ * ({@code management.endpoints.web.exposure.include=apigw}); its write operations are
+ * refused unless {@code apigw.endpoint.write-operations-enabled} is also set.
  */
 @Endpoint(id = "apigw")
 public class ApigwEndpoint {
 
 	private final DeploymentRegistry registry;
 
+	private final Map<String, ApigwEndpointSection> sections = new LinkedHashMap<>();
+
+	private final boolean writesEnabled;
+
 	/**
 	 * Creates the endpoint.
 	 * @param registry the deployments
+	 * @param sections the sections features contribute
+	 * @param writesEnabled whether write operations (management actions) are performed
 	 */
-	public ApigwEndpoint(DeploymentRegistry registry) {
+	public ApigwEndpoint(DeploymentRegistry registry, List<ApigwEndpointSection> sections, boolean writesEnabled) {
 		this.registry = registry;
+		sections.forEach((section) -> this.sections.put(section.name(), section));
+		this.writesEnabled = writesEnabled;
 	}
 
 	/**
@@ -51,15 +64,101 @@ public class ApigwEndpoint {
 	}
 
 	/**
-	 * One API.
-	 * @param api the API id
-	 * @return the description, or {@code null} (404) when there is no such API
+	 * One API ({@code /actuator/apigw/{api}}) or a section
+	 * ({@code /actuator/apigw/{section}/...}).
+	 * @param path the path segments
+	 * @param apiId query parameter {@code apiId}
+	 * @param stage query parameter {@code stage}
+	 * @param keyId query parameter {@code keyId}
+	 * @param startDate query parameter {@code startDate}
+	 * @param endDate query parameter {@code endDate}
+	 * @param format query parameter {@code format}
+	 * @param extensions query parameter {@code extensions}
+	 * @return the answer, or {@code null} (404)
 	 */
 	@ReadOperation
-	public @Nullable Map<String, Object> api(@Selector String api) {
+	public @Nullable Object read(@Selector(match = Selector.Match.ALL_REMAINING) String[] path,
+			@Nullable String apiId, @Nullable String stage, @Nullable String keyId, @Nullable String startDate,
+			@Nullable String endDate, @Nullable String format, @Nullable String extensions) {
+		ApigwEndpointSection section = this.sections.get(path[0]);
+		if (section != null) {
+			Map<String, String> parameters = new LinkedHashMap<>();
+			put(parameters, "apiId", apiId);
+			put(parameters, "stage", stage);
+			put(parameters, "keyId", keyId);
+			put(parameters, "startDate", startDate);
+			put(parameters, "endDate", endDate);
+			put(parameters, "format", format);
+			put(parameters, "extensions", extensions);
+			return section.read(List.of(path).subList(1, path.length), parameters);
+		}
+		if (path.length != 1) {
+			return null;
+		}
 		@SuppressWarnings("unchecked")
 		List<Map<String, Object>> all = (List<Map<String, Object>>) apis().get("apis");
-		return all.stream().filter((candidate) -> api.equals(candidate.get("id"))).findFirst().orElse(null);
+		return all.stream().filter((candidate) -> path[0].equals(candidate.get("id"))).findFirst().orElse(null);
+	}
+
+	/**
+	 * A management action on a section ({@code POST /actuator/apigw/{section}/...}). Refused
+	 * with 403 unless {@code apigw.endpoint.write-operations-enabled} is set.
+	 * @param path the path segments
+	 * @param apiId body field {@code apiId}
+	 * @param stage body field {@code stage}
+	 * @param deploymentId body field {@code deploymentId}
+	 * @param description body field {@code description}
+	 * @param percentTraffic body field {@code percentTraffic}
+	 * @param name body field {@code name}
+	 * @param value body field {@code value}
+	 * @param enabled body field {@code enabled}
+	 * @param usagePlanId body field {@code usagePlanId}
+	 * @param principal the caller, when known
+	 * @return the answer
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> write(@Selector(match = Selector.Match.ALL_REMAINING) String[] path,
+			@Nullable String apiId, @Nullable String stage, @Nullable String deploymentId, @Nullable String description,
+			@Nullable Double percentTraffic, @Nullable String name, @Nullable String value, @Nullable Boolean enabled,
+			@Nullable String usagePlanId, @Nullable Principal principal) {
+		if (!this.writesEnabled) {
+			return new WebEndpointResponse<>(Map.of("message",
+					"Write operations are disabled; set apigw.endpoint.write-operations-enabled=true and secure the endpoint"),
+					403);
+		}
+		ApigwEndpointSection section = this.sections.get(path[0]);
+		if (section == null) {
+			return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		Map<String, Object> parameters = new LinkedHashMap<>();
+		put(parameters, "apiId", apiId);
+		put(parameters, "stage", stage);
+		put(parameters, "deploymentId", deploymentId);
+		put(parameters, "description", description);
+		put(parameters, "percentTraffic", percentTraffic);
+		put(parameters, "name", name);
+		put(parameters, "value", value);
+		put(parameters, "enabled", enabled);
+		put(parameters, "usagePlanId", usagePlanId);
+		try {
+			Object result = section.write(List.of(path).subList(1, path.length), parameters,
+					(principal != null) ? principal.getName() : "anonymous");
+			return (result != null) ? new WebEndpointResponse<>(result)
+					: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		catch (UnsupportedOperationException ex) {
+			return new WebEndpointResponse<>(Map.of("message", String.valueOf(ex.getMessage())), 405);
+		}
+		catch (IllegalArgumentException ex) {
+			return new WebEndpointResponse<>(Map.of("message", String.valueOf(ex.getMessage())),
+					WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+	}
+
+	private static <V> void put(Map<String, V> map, String key, @Nullable V value) {
+		if (value != null) {
+			map.put(key, value);
+		}
 	}
 
 	private static Map<String, Object> describeApi(StageRuntime stage) {

@@ -1,8 +1,11 @@
 package dev.apigw.autoconfigure;
 
 import dev.apigw.actuate.ApigwEndpoint;
+import dev.apigw.actuate.ApigwEndpointSection;
+import dev.apigw.definition.ApigwProperties;
 import dev.apigw.deploy.DeploymentRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,8 +25,10 @@ public final class ApigwEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApigwEndpoint apigwEndpoint(DeploymentRegistry registry) {
-		return new ApigwEndpoint(registry);
+	ApigwEndpoint apigwEndpoint(DeploymentRegistry registry, ObjectProvider<ApigwEndpointSection> sections,
+			ApigwProperties properties) {
+		return new ApigwEndpoint(registry, sections.orderedStream().toList(),
+				properties.getEndpoint().isWriteOperationsEnabled());
 	}
 
 }

@@ -45,6 +45,11 @@ public class ApigwProperties {
 	private String accountId = "123456789012";
 
 	/**
+	 * The apigw actuator endpoint.
+	 */
+	private final Endpoint endpoint = new Endpoint();
+
+	/**
 	 * APIs by id. The id is used in default URLs ({@code /{id}/{stage}/...}) and in
 	 * {@code $context.apiId}.
 	 */
@@ -96,6 +101,10 @@ public class ApigwProperties {
 		this.accountId = accountId;
 	}
 
+	public Endpoint getEndpoint() {
+		return this.endpoint;
+	}
+
 	public Map<String, ApiProperties> getApis() {
 		return this.apis;
 	}
@@ -110,6 +119,27 @@ public class ApigwProperties {
 
 	public void setBasePathMappings(List<BasePathMappingProperties> basePathMappings) {
 		this.basePathMappings = basePathMappings;
+	}
+
+	/**
+	 * Settings of the {@code apigw} actuator endpoint.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Whether the endpoint's write operations (deploy, rollback, cache flush, key
+		 * management) are performed. Off by default even when the endpoint is exposed.
+		 */
+		private boolean writeOperationsEnabled;
+
+		public boolean isWriteOperationsEnabled() {
+			return this.writeOperationsEnabled;
+		}
+
+		public void setWriteOperationsEnabled(boolean writeOperationsEnabled) {
+			this.writeOperationsEnabled = writeOperationsEnabled;
+		}
+
 	}
 
 	/**

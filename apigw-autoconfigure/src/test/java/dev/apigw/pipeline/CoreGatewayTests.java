@@ -392,6 +392,20 @@ class CoreGatewayTests {
 	}
 
 	@Test
+	void actuatorWriteOperationsAreRefusedUnlessEnabled() {
+		this.client.post()
+			.uri("/actuator/apigw/deployments/petstore")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"stage\": \"dev\"}")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody()
+			.jsonPath("$.message")
+			.value((message) -> assertThat((String) message).contains("apigw.endpoint.write-operations-enabled"));
+	}
+
+	@Test
 	void logLinesCarryTheRequestId(CapturedOutput output) {
 		String requestId = this.client.get()
 			.uri("/petstore/dev/down")
