@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration of apigw: the APIs it serves ({@code apigw.apis.<id>}), custom-domain style
+ * Configuration of apigw: the APIs it serves ("apigw.apis.<id>"), custom-domain style
  * base-path mappings and gateway-wide limits.
  */
 @ConfigurationProperties("apigw")
@@ -35,12 +35,12 @@ public class ApigwProperties {
 	private int webFilterOrder = 0;
 
 	/**
-	 * Region used in ARNs ({@code $context}, authorizer method ARNs, Lambda ARNs).
+	 * Region used in ARNs ("$context", authorizer method ARNs, Lambda ARNs).
 	 */
 	private String region = "us-east-1";
 
 	/**
-	 * Account id used in ARNs and {@code $context.accountId}.
+	 * Account id used in ARNs and "$context.accountId".
 	 */
 	private String accountId = "123456789012";
 
@@ -50,8 +50,8 @@ public class ApigwProperties {
 	private final Endpoint endpoint = new Endpoint();
 
 	/**
-	 * APIs by id. The id is used in default URLs ({@code /{id}/{stage}/...}) and in
-	 * {@code $context.apiId}.
+	 * APIs by id. The id is used in default URLs ("/{id"/{stage}/...}) and in
+	 * "$context.apiId".
 	 */
 	private Map<String, ApiProperties> apis = new LinkedHashMap<>();
 
@@ -122,7 +122,7 @@ public class ApigwProperties {
 	}
 
 	/**
-	 * Settings of the {@code apigw} actuator endpoint.
+	 * Settings of the "apigw" actuator endpoint.
 	 */
 	public static class Endpoint {
 
