@@ -60,6 +60,15 @@ public final class TemplateEngine {
 	 * {@code #evaluate})
 	 */
 	public MappingTemplate compile(String name, String source) {
+		try {
+			return doCompile(name, source);
+		}
+		catch (StackOverflowError ex) {
+			throw new TemplateException("Mapping template '" + name + "' nests too deeply to be compiled");
+		}
+	}
+
+	private MappingTemplate doCompile(String name, String source) {
 		Template template = new Template();
 		template.setName(name);
 		template.setRuntimeServices(this.velocity);
