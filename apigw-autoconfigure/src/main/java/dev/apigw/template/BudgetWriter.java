@@ -5,12 +5,13 @@ import java.io.Writer;
 /** The render's output: counts what is written against {@code maxOutputChars}. */
 final class BudgetWriter extends Writer {
 
-	private final StringBuilder out = new StringBuilder(256);
+	private final StringBuilder out;
 
 	private final RenderState state;
 
-	BudgetWriter(RenderState state) {
+	BudgetWriter(RenderState state, int capacity) {
 		this.state = state;
+		this.out = new StringBuilder(capacity);
 	}
 
 	@Override

@@ -39,6 +39,14 @@ final class JsonSupport {
 
 	private static final Map<String, JsonPath> PATHS = new ConcurrentHashMap<>();
 
+	/** json-smart parsers keep buffers between calls; one per thread saves allocating them per body. */
+	private static final ThreadLocal<JSONParser> PARSERS = ThreadLocal
+		.withInitial(() -> new JSONParser(JSONParser.MODE_PERMISSIVE));
+
+	private static final TreeReader BODY_READER = new TreeReader(true);
+
+	private static final TreeReader VALUE_READER = new TreeReader(false);
+
 	private JsonSupport() {
 	}
 
@@ -50,7 +58,7 @@ final class JsonSupport {
 	static @Nullable Object parse(String text, boolean inBody) {
 		checkNumberLengths(text);
 		try {
-			return new JSONParser(JSONParser.MODE_PERMISSIVE).parse(text, new TreeReader(inBody));
+			return PARSERS.get().parse(text, inBody ? BODY_READER : VALUE_READER);
 		}
 		catch (ParseException | RuntimeException ex) {
 			return NOT_JSON;
@@ -103,9 +111,21 @@ final class JsonSupport {
 
 	/** Rejects number tokens (outside quoted strings) longer than {@link #MAX_NUMBER_LENGTH}. */
 	private static void checkNumberLengths(String text) {
-		if (text.length() <= MAX_NUMBER_LENGTH) {
-			return;
+		// A longer run of number characters covers two consecutive multiples of half the limit, so
+		// sampling those finds every candidate; only then is the text scanned properly.
+		int stride = MAX_NUMBER_LENGTH / 2;
+		boolean previous = false;
+		for (int i = 0, n = text.length(); i < n; i += stride) {
+			boolean numeric = isNumberChar(text.charAt(i));
+			if (numeric && previous) {
+				scanNumberLengths(text);
+				return;
+			}
+			previous = numeric;
 		}
+	}
+
+	private static void scanNumberLengths(String text) {
 		char quote = 0;
 		int run = 0;
 		for (int i = 0, n = text.length(); i < n; i++) {
@@ -123,7 +143,7 @@ final class JsonSupport {
 				quote = ch;
 				run = 0;
 			}
-			else if ((ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-') {
+			else if (isNumberChar(ch)) {
 				if (++run > MAX_NUMBER_LENGTH) {
 					throw RenderState.violation("JSON contains a number longer than " + MAX_NUMBER_LENGTH + " characters");
 				}
@@ -132,6 +152,10 @@ final class JsonSupport {
 				run = 0;
 			}
 		}
+	}
+
+	private static boolean isNumberChar(char ch) {
+		return (ch >= '0' && ch <= '9') || ch == '.' || ch == 'e' || ch == 'E' || ch == '+' || ch == '-';
 	}
 
 	/** json-smart reader building the engine's own guarded collections. */

@@ -24,6 +24,9 @@ public final class MappingTemplate {
 
 	private final Map<Object, IntrospectionCacheData> introspectionCache = new ConcurrentHashMap<>();
 
+	/** Sizes the next render's buffer; a plain field, as a stale value only costs a resize. */
+	private int lastOutputLength = 256;
+
 	MappingTemplate(String name, Template template, TemplateLimits limits, LongSupplier nanoClock) {
 		this.name = name;
 		this.template = template;
@@ -47,7 +50,7 @@ public final class MappingTemplate {
 	public String render(TemplateInput input) {
 		RenderState state = new RenderState(this.name, this.limits, this.nanoClock, input);
 		RenderState previous = state.enter();
-		BudgetWriter writer = new BudgetWriter(state);
+		BudgetWriter writer = new BudgetWriter(state, this.lastOutputLength);
 		try {
 			RenderContext context = new RenderContext(this.introspectionCache);
 			context.put("input", new InputVariable(input));
@@ -68,7 +71,9 @@ public final class MappingTemplate {
 		if (state.violation() != null) {
 			throw failure(state, null, null);
 		}
-		return writer.toString();
+		String output = writer.toString();
+		this.lastOutputLength = Math.min(output.length() + 16, 1 << 16);
+		return output;
 	}
 
 	private TemplateRenderException failure(RenderState state, String reason, RuntimeException cause) {

@@ -54,7 +54,7 @@ public final class TemplateInput {
 
 	private final MapView stageVariables;
 
-	private final GuardedMap params;
+	private @Nullable GuardedMap params;
 
 	private final Map<String, String> pathParams;
 
@@ -72,10 +72,6 @@ public final class TemplateInput {
 		this.pathParams = builder.pathParams;
 		this.queryParams = builder.queryParams;
 		this.headers = builder.headers;
-		this.params = new GuardedMap();
-		this.params.rawPut("path", copy(builder.pathParams));
-		this.params.rawPut("querystring", copy(builder.queryParams));
-		this.params.rawPut("header", copy(builder.headers));
 	}
 
 	/** @return a builder for an input */
@@ -106,8 +102,17 @@ public final class TemplateInput {
 		return this.stageVariables;
 	}
 
+	/** {@code $input.params()}, built on first use: most templates only ask for single values. */
 	GuardedMap params() {
-		return this.params;
+		GuardedMap params = this.params;
+		if (params == null) {
+			params = new GuardedMap();
+			params.rawPut("path", copy(this.pathParams));
+			params.rawPut("querystring", copy(this.queryParams));
+			params.rawPut("header", copy(this.headers));
+			this.params = params;
+		}
+		return params;
 	}
 
 	/** {@code $input.params(name)}: path, then query string, then header (case-insensitively). */

@@ -30,10 +30,19 @@ final class UtilVariable implements TemplateVariable {
 			return null;
 		}
 		String text = ValueRenderer.render(value);
+		int first = 0;
+		int length = text.length();
+		while (first < length && !needsEscape(text.charAt(first))) {
+			first++;
+		}
+		if (first == length) {
+			return text;
+		}
 		RenderState state = RenderState.current();
 		long cap = (state != null) ? state.remainingAllocation() : Long.MAX_VALUE;
-		StringBuilder out = new StringBuilder(text.length() + 16);
-		for (int i = 0, n = text.length(); i < n; i++) {
+		StringBuilder out = new StringBuilder(length + 16);
+		out.append(text, 0, first);
+		for (int i = first; i < length; i++) {
 			char ch = text.charAt(i);
 			if (ch > 0x7F) {
 				unicode(out, ch);
@@ -62,6 +71,10 @@ final class UtilVariable implements TemplateVariable {
 			}
 		}
 		return charged(out.toString());
+	}
+
+	private static boolean needsEscape(char ch) {
+		return ch > 0x7F || ch < 32 || ch == '\'' || ch == '"' || ch == '\\' || ch == '/';
 	}
 
 	private static void unicode(StringBuilder out, char ch) {
