@@ -1,5 +1,6 @@
 package dev.apigw.definition;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,6 +49,11 @@ public class ApigwProperties {
 	 * The apigw actuator endpoint.
 	 */
 	private final Endpoint endpoint = new Endpoint();
+
+	/**
+	 * Budgets of mapping template renders.
+	 */
+	private final Templates templates = new Templates();
 
 	/**
 	 * APIs by id. The id is used in default URLs ("/{id"/{stage}/...}) and in
@@ -105,6 +111,10 @@ public class ApigwProperties {
 		return this.endpoint;
 	}
 
+	public Templates getTemplates() {
+		return this.templates;
+	}
+
 	public Map<String, ApiProperties> getApis() {
 		return this.apis;
 	}
@@ -119,6 +129,66 @@ public class ApigwProperties {
 
 	public void setBasePathMappings(List<BasePathMappingProperties> basePathMappings) {
 		this.basePathMappings = basePathMappings;
+	}
+
+	/**
+	 * Budgets one render of a mapping template must stay within; a template that breaks one
+	 * ends its request with a 500 gateway response.
+	 */
+	public static class Templates {
+
+		/**
+		 * Wall-clock time one render may take.
+		 */
+		private Duration maxRenderTime = Duration.ofSeconds(1);
+
+		/**
+		 * Characters one render may write.
+		 */
+		private DataSize maxOutputSize = DataSize.ofMegabytes(10);
+
+		/**
+		 * Iterations one #foreach may make (AWS: 1000).
+		 */
+		private int maxForeachIterations = 1000;
+
+		/**
+		 * How deeply #macro calls and #define blocks may nest.
+		 */
+		private int maxMacroDepth = 20;
+
+		public Duration getMaxRenderTime() {
+			return this.maxRenderTime;
+		}
+
+		public void setMaxRenderTime(Duration maxRenderTime) {
+			this.maxRenderTime = maxRenderTime;
+		}
+
+		public DataSize getMaxOutputSize() {
+			return this.maxOutputSize;
+		}
+
+		public void setMaxOutputSize(DataSize maxOutputSize) {
+			this.maxOutputSize = maxOutputSize;
+		}
+
+		public int getMaxForeachIterations() {
+			return this.maxForeachIterations;
+		}
+
+		public void setMaxForeachIterations(int maxForeachIterations) {
+			this.maxForeachIterations = maxForeachIterations;
+		}
+
+		public int getMaxMacroDepth() {
+			return this.maxMacroDepth;
+		}
+
+		public void setMaxMacroDepth(int maxMacroDepth) {
+			this.maxMacroDepth = maxMacroDepth;
+		}
+
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.apigw.integration;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.apigw.model.GatewayResponseType;
@@ -14,6 +15,7 @@ import dev.apigw.response.ContentTypes;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
+import dev.apigw.template.ContextOverrides;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -135,9 +137,11 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 		boolean proxy = payload == null;
 		MappingExpression.Input input = new MappingExpression.Input(invocation.pathParameters(), request::getQueryParams,
 				request.getHeaders(), invocation.stage().stage().variables(), invocation::context, null, null, null);
+		ContextOverrides overrides = ContextOverrides
+			.of(Map.of("requestOverride", invocation.requestOverride(), "responseOverride", Map.of()));
 		URI url;
 		try {
-			url = URI.create(url(integration, input, proxy ? request.getURI().getRawQuery() : null));
+			url = URI.create(url(integration, input, proxy ? request.getURI().getRawQuery() : null, overrides));
 		}
 		catch (IllegalArgumentException ex) {
 			logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: invalid endpoint address: "
@@ -178,6 +182,7 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 					headers.set(name, value);
 				}
 			});
+			overrides.requestHeaders().forEach(headers::set);
 		});
 		ServerHttpRequest mutated = builder.build();
 		if (payload != null && payload.body() != null) {
@@ -195,8 +200,13 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 	}
 
 	private static String url(CompiledIntegration integration, MappingExpression.Input input,
-			@Nullable String proxiedQuery) {
+			@Nullable String proxiedQuery, ContextOverrides overrides) {
+		Map<String, String> pathOverrides = overrides.requestPaths();
 		String base = integration.uri().expand((name) -> {
+			String overridden = pathOverrides.get(name);
+			if (overridden != null) {
+				return UriUtils.encodePath(overridden, StandardCharsets.UTF_8);
+			}
 			MappingExpression source = integration.pathMappings().get(name);
 			String value = (source != null) ? source.evaluate(input) : null;
 			if (value == null) {
@@ -210,15 +220,20 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			url.append(separator).append(proxiedQuery);
 			separator = '&';
 		}
+		Map<String, String> query = new LinkedHashMap<>();
 		for (Map.Entry<String, MappingExpression> mapping : integration.queryMappings().entrySet()) {
 			String value = mapping.getValue().evaluate(input);
 			if (value != null) {
-				url.append(separator)
-					.append(UriUtils.encodeQueryParam(mapping.getKey(), StandardCharsets.UTF_8))
-					.append('=')
-					.append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
-				separator = '&';
+				query.put(mapping.getKey(), value);
 			}
+		}
+		query.putAll(overrides.requestQuerystrings());
+		for (Map.Entry<String, String> parameter : query.entrySet()) {
+			url.append(separator)
+				.append(UriUtils.encodeQueryParam(parameter.getKey(), StandardCharsets.UTF_8))
+				.append('=')
+				.append(UriUtils.encodeQueryParam(parameter.getValue(), StandardCharsets.UTF_8));
+			separator = '&';
 		}
 		return url.toString();
 	}

@@ -132,7 +132,7 @@ class ApigwAutoConfigurationTests {
 
 		static final GatewayResponseWriter RESPONSES = new GatewayResponseWriter();
 
-		static final MappingTemplates TEMPLATES = new MappingTemplates();
+		static final MappingTemplates TEMPLATES = new MappingTemplates(new dev.apigw.template.TemplateEngine());
 
 		static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
