@@ -122,8 +122,7 @@ public final class StageCompiler {
 	}
 
 	private void compile(Api api, Resource resource, Method method, String field, String text, List<Problem> problems) {
-		String name = "API '" + api.id() + "', resource '" + resource.path() + "', method " + method.httpMethod() + ", "
-				+ field;
+		String name = api.id() + " " + method.httpMethod() + " " + resource.path() + " " + field;
 		try {
 			this.templates.compile(name, text);
 		}
