@@ -79,8 +79,11 @@ public final class IntegrationCompiler {
 				.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, integration.timeout().toMillis())
 				.build();
 		}
+		boolean needsBody = headers.values().stream().anyMatch(MappingExpression::needsRequestBody)
+				|| query.values().stream().anyMatch(MappingExpression::needsRequestBody)
+				|| path.values().stream().anyMatch(MappingExpression::needsRequestBody);
 		return new CompiledIntegration(integration, uri, route, headers, query, path, illegal,
-				compileResponses(integration.responses()));
+				compileResponses(integration.responses()), needsBody);
 	}
 
 	private static List<CompiledIntegration.Response> compileResponses(List<IntegrationResponse> responses) {

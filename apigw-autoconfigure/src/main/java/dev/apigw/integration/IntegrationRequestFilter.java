@@ -79,7 +79,8 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 		}
 		IntegrationType type = integration.definition().type();
 		return switch (type) {
-			case HTTP_PROXY -> routeHttp(exchange, invocation, integration, null, chain);
+			case HTTP_PROXY -> proxiedPayload(exchange, integration)
+				.flatMap((payload) -> routeHttp(exchange, invocation, integration, payload, chain));
 			case HTTP -> payload(exchange, invocation, integration)
 				.flatMap((payload) -> routeHttp(exchange, invocation, integration, payload, chain));
 			case MOCK -> payload(exchange, invocation, integration).flatMap((payload) -> {
@@ -110,16 +111,32 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			if (refuse) {
 				return Mono.error(new GatewayResponseException(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE));
 			}
-			if (definition.type() == IntegrationType.HTTP) {
+			if (definition.type() == IntegrationType.HTTP && !integration.needsRequestBody()) {
 				return Mono.just(Payload.PASSTHROUGH);
 			}
-			return readBody(exchange).map((body) -> new Payload(body, contentType));
+			return readBody(exchange).map((body) -> new Payload(body, contentType, text(body)));
 		}
 		return readBody(exchange).map((body) -> {
-			String rendered = this.templates.renderRequest(integration, mediaType, template,
-					new String(body, StandardCharsets.UTF_8), invocation, exchange);
-			return new Payload(rendered.getBytes(StandardCharsets.UTF_8), mediaType);
+			String text = text(body);
+			String rendered = this.templates.renderRequest(integration, mediaType, template, text, invocation, exchange);
+			return new Payload(rendered.getBytes(StandardCharsets.UTF_8), mediaType, text);
 		});
+	}
+
+	/**
+	 * The payload of a proxy integration: the body streamed through, or read first when a
+	 * parameter mapping needs it.
+	 */
+	private static Mono<Payload> proxiedPayload(ServerWebExchange exchange, CompiledIntegration integration) {
+		if (!integration.needsRequestBody()) {
+			return Mono.just(Payload.PASSTHROUGH);
+		}
+		String contentType = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		return readBody(exchange).map((body) -> new Payload(body, contentType, text(body)));
+	}
+
+	private static String text(byte[] body) {
+		return new String(body, StandardCharsets.UTF_8);
 	}
 
 	private static Mono<byte[]> readBody(ServerWebExchange exchange) {
@@ -132,11 +149,12 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 	}
 
 	private Mono<Void> routeHttp(ServerWebExchange exchange, ApiInvocation invocation, CompiledIntegration integration,
-			@Nullable Payload payload, GatewayFilterChain chain) {
+			Payload payload, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		boolean proxy = payload == null;
+		boolean proxy = integration.definition().type().isProxy();
 		MappingExpression.Input input = new MappingExpression.Input(invocation.pathParameters(), request::getQueryParams,
-				request.getHeaders(), invocation.stage().stage().variables(), invocation::context, null, null, null);
+				request.getHeaders(), invocation.stage().stage().variables(), invocation::context, payload.requestBody(),
+				null, null);
 		ContextOverrides overrides = ContextOverrides
 			.of(Map.of("requestOverride", invocation.requestOverride(), "responseOverride", Map.of()));
 		URI url;
@@ -185,7 +203,7 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			overrides.requestHeaders().forEach(headers::set);
 		});
 		ServerHttpRequest mutated = builder.build();
-		if (payload != null && payload.body() != null) {
+		if (payload.body() != null) {
 			mutated = withBody(mutated, exchange.getResponse().bufferFactory().wrap(payload.body()));
 		}
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
@@ -263,10 +281,12 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 	 *
 	 * @param body the payload, {@code null} to stream the original body
 	 * @param contentType the payload's content type
+	 * @param requestBody the method request's body text when it was read, for
+	 * {@code method.request.body} mappings
 	 */
-	public record Payload(byte @Nullable [] body, @Nullable String contentType) {
+	public record Payload(byte @Nullable [] body, @Nullable String contentType, @Nullable String requestBody) {
 
-		static final Payload PASSTHROUGH = new Payload(null, null);
+		static final Payload PASSTHROUGH = new Payload(null, null, null);
 
 	}
 

@@ -147,6 +147,20 @@ class MappingTemplateGatewayTests {
 	}
 
 	@Test
+	void requestBodyMappingsReadJsonPathsAndTheWholeBody() {
+		EntityExchangeResult<String> result = post("/tpl/test/body-mapping", MediaType.APPLICATION_JSON,
+				"{\"pet\": {\"name\": \"Rex\", \"age\": 3}}", 200);
+		Map<String, Object> echo = TestBackend.echo(result.getResponseBody());
+		@SuppressWarnings("unchecked")
+		Map<String, List<String>> headers = (Map<String, List<String>>) echo.get("headers");
+		assertThat(headers).containsEntry("x-pet-name", List.of("Rex"))
+			.containsEntry("x-pet", List.of("{\"name\":\"Rex\",\"age\":3}"));
+		assertThat(echo).containsEntry("body", "{\"pet\": {\"name\": \"Rex\", \"age\": 3}}")
+			.containsEntry("uri",
+					"/echo?raw=%7B%22pet%22:%20%7B%22name%22:%20%22Rex%22,%20%22age%22:%203%7D%7D");
+	}
+
+	@Test
 	void responseHeadersAreMappedAndReservedOnesRemapped() {
 		this.client.get()
 			.uri("/tpl/test/headers")
