@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import org.apache.velocity.Template;
 import org.apache.velocity.exception.MacroOverflowException;
 import org.apache.velocity.util.introspection.IntrospectionCacheData;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compiled mapping template: immutable, thread-safe and reused across requests. Made by
@@ -76,7 +77,8 @@ public final class MappingTemplate {
 		return output;
 	}
 
-	private TemplateRenderException failure(RenderState state, String reason, RuntimeException cause) {
+	private TemplateRenderException failure(RenderState state, @Nullable String reason,
+			@Nullable RuntimeException cause) {
 		SandboxViolation violation = state.violation();
 		for (Throwable t = cause; violation == null && t != null; t = t.getCause()) {
 			if (t instanceof SandboxViolation found) {
@@ -94,8 +96,8 @@ public final class MappingTemplate {
 		if (reason != null) {
 			return new TemplateRenderException("Mapping template '" + this.name + "' was stopped: it " + reason);
 		}
-		return new TemplateRenderException(
-				"Mapping template '" + this.name + "' failed: " + cause.getMessage(), cause);
+		String message = (cause != null) ? cause.getMessage() : "unknown failure";
+		return new TemplateRenderException("Mapping template '" + this.name + "' failed: " + message, cause);
 	}
 
 	@Override

@@ -82,6 +82,9 @@ final class Sandbox {
 				return method;
 			}
 			AllowList kind = AllowList.of(target);
+			if ("count".equals(name) && args.length == 0 && (kind == AllowList.COLLECTION || kind == AllowList.MAP)) {
+				return SizeMethod.COUNT;
+			}
 			VelMethod method = this.delegate.getMethod(target, name, args, info);
 			if (kind == null || !kind.allowsMethod(name)) {
 				if (method != null) {
@@ -236,6 +239,38 @@ final class Sandbox {
 		@Override
 		public Class<?> getReturnType() {
 			return this.method.getReturnType();
+		}
+
+	}
+
+	/** {@code count()}: AWS documents {@code $input.path('$.pets').count()} as the list's size. */
+	private enum SizeMethod implements VelMethod {
+
+		COUNT;
+
+		@Override
+		public Object invoke(Object target, Object[] args) {
+			return (target instanceof Map<?, ?> map) ? map.size() : ((java.util.Collection<?>) target).size();
+		}
+
+		@Override
+		public boolean isCacheable() {
+			return true;
+		}
+
+		@Override
+		public String getMethodName() {
+			return "count";
+		}
+
+		@Override
+		public @Nullable Method getMethod() {
+			return null;
+		}
+
+		@Override
+		public Class<?> getReturnType() {
+			return Integer.class;
 		}
 
 	}

@@ -88,6 +88,8 @@ class VelocityCompatibilityTests {
 		assertThat(render("#foreach($k in {\"a\": 1, \"b\": 2})$k#end|#foreach($x in $nothing)never#end|#foreach($i in [1..3])#if($i == 2)#break#end$i#end"))
 			.isEqualTo("12||1");
 		assertThat(render("#set($i = 0)#foreach($x in [1..5])#set($i = $i + $x)#end$i")).isEqualTo("15");
+		assertThat(render("#set($m = {\"a\": 1, \"b\": 2})#foreach($e in $m.entrySet())$e.key=$e.value;$e.getKey()#end"))
+			.isEqualTo("a=1;ab=2;b");
 	}
 
 	@Test
