@@ -32,6 +32,8 @@ final class JsonSupport {
 
 	private static final int PATH_CACHE_SIZE = 1024;
 
+	private static final int CACHED_PATH_LENGTH = 256;
+
 	private static final Configuration JAYWAY = Configuration.builder()
 		.jsonProvider(new JsonSmartJsonProvider(JSONParser.MODE_PERMISSIVE, new TreeReader(false)))
 		.mappingProvider(new JsonSmartMappingProvider())
@@ -87,10 +89,7 @@ final class JsonSupport {
 		if (compiled != null) {
 			return compiled;
 		}
-		if (path.contains("=~")) {
-			// Jayway runs such filters with java.util.regex and no deadline: a ReDoS waiting to happen
-			throw RenderState.violation("JSONPath regular-expression filters (=~) are not allowed: " + shorten(path));
-		}
+		checkCost(path);
 		String normalized = path.startsWith("$") ? path : (path.startsWith("[") ? "$" + path : "$." + path);
 		try {
 			compiled = JsonPath.compile(normalized);
@@ -98,11 +97,29 @@ final class JsonSupport {
 		catch (InvalidPathException ex) {
 			throw RenderState.violation("invalid JSONPath " + shorten(path) + ": " + ex.getMessage());
 		}
-		if (PATHS.size() >= PATH_CACHE_SIZE) {
-			PATHS.clear();
+		if (path.length() <= CACHED_PATH_LENGTH) {
+			if (PATHS.size() >= PATH_CACHE_SIZE) {
+				PATHS.clear();
+			}
+			PATHS.put(path, compiled);
 		}
-		PATHS.put(path, compiled);
 		return compiled;
+	}
+
+	/**
+	 * Jayway evaluates a path without any deadline, so paths whose cost grows faster than the
+	 * document are refused: regular-expression filters (a ReDoS on request data), and deep scans
+	 * ({@code ..}) inside filters or more than once (quadratic in the body's size).
+	 */
+	private static void checkCost(String path) {
+		if (path.contains("=~")) {
+			throw RenderState.violation("JSONPath regular-expression filters (=~) are not allowed: " + shorten(path));
+		}
+		int deepScan = path.indexOf("..");
+		int filter = path.indexOf("?(");
+		if (deepScan >= 0 && (path.indexOf("..", deepScan + 2) >= 0 || (filter >= 0 && path.indexOf("..", filter) >= 0))) {
+			throw RenderState.violation("JSONPath deep scans (..) are allowed once and not inside filters: " + shorten(path));
+		}
 	}
 
 	private static String shorten(String text) {

@@ -1,6 +1,5 @@
 package dev.apigw.template;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Iterator;
 import java.util.Map;
@@ -195,54 +194,6 @@ final class Sandbox {
 
 	}
 
-	/** An allowed JDK method: ticks the deadline and charges the strings it creates. */
-	private record GuardedMethod(VelMethod method, boolean onString) implements VelMethod {
-
-		@Override
-		public @Nullable Object invoke(Object target, Object[] args)
-				throws IllegalAccessException, InvocationTargetException {
-			RenderState state = RenderState.current();
-			if (state != null) {
-				state.tick();
-			}
-			if (this.onString) {
-				String name = this.method.getMethodName();
-				if ("indexOf".equals(name) || "lastIndexOf".equals(name) || "contains".equals(name)) {
-					StringMethods.checkSearch((String) target, (args.length > 0) ? args[0] : null);
-				}
-				else if ("concat".equals(name) && args.length == 1 && args[0] instanceof String other) {
-					StringMethods.checkGrowth((long) ((String) target).length() + other.length());
-				}
-			}
-			Object result = this.method.invoke(target, args);
-			if (this.onString && state != null && result instanceof String string && string != target) {
-				state.allocate(string.length());
-			}
-			return result;
-		}
-
-		@Override
-		public boolean isCacheable() {
-			return this.method.isCacheable();
-		}
-
-		@Override
-		public String getMethodName() {
-			return this.method.getMethodName();
-		}
-
-		@Override
-		public Method getMethod() {
-			return this.method.getMethod();
-		}
-
-		@Override
-		public Class<?> getReturnType() {
-			return this.method.getReturnType();
-		}
-
-	}
-
 	/** {@code count()}: AWS documents {@code $input.path('$.pets').count()} as the list's size. */
 	private enum SizeMethod implements VelMethod {
 
@@ -271,37 +222,6 @@ final class Sandbox {
 		@Override
 		public Class<?> getReturnType() {
 			return Integer.class;
-		}
-
-	}
-
-	/** A {@code #foreach} iterator: at most {@code maxForeachIterations} elements. */
-	private static final class CountingIterator<T> implements Iterator<T> {
-
-		private final Iterator<T> iterator;
-
-		private final RenderState state;
-
-		private int count;
-
-		CountingIterator(Iterator<T> iterator, RenderState state) {
-			this.iterator = iterator;
-			this.state = state;
-		}
-
-		@Override
-		public boolean hasNext() {
-			return this.iterator.hasNext();
-		}
-
-		@Override
-		public T next() {
-			this.state.tick();
-			if (++this.count > this.state.limits().maxForeachIterations()) {
-				throw this.state.fail("#foreach ran more than " + this.state.limits().maxForeachIterations()
-						+ " iterations");
-			}
-			return this.iterator.next();
 		}
 
 	}

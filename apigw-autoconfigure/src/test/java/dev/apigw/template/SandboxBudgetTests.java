@@ -169,6 +169,14 @@ class SandboxBudgetTests {
 	}
 
 	@Test
+	void jsonPathsWhoseCostGrowsFasterThanTheBodyAreRefused() {
+		TemplateInput input = input().body("{\"a\": [{\"b\": {\"c\": 1}}]}").build();
+		assertStopped("$input.json('$..[?(@..c)]')", input, "deep scans");
+		assertStopped("$input.json('$..*..*')", input, "deep scans");
+		assertThat(render("$input.json('$..c')|$input.json('$.a[?(@.b.c == 1)].b')", input)).isEqualTo("[1]|[{\"c\":1}]");
+	}
+
+	@Test
 	void quadraticSubstringSearchIsRefused() {
 		String template = "#set($h = 'a'.repeat(400000))#set($n = $h.substring(0, 200000) + 'b')$h.indexOf($n)";
 		assertStopped(template.replace("'a'.repeat", "$input.params('a').repeat"),
