@@ -39,7 +39,7 @@ final class JsonSupport {
 		.mappingProvider(new JsonSmartMappingProvider())
 		.build();
 
-	private static final Map<String, JsonPath> PATHS = new ConcurrentHashMap<>();
+	private static final Map<String, Object> PATHS = new ConcurrentHashMap<>();
 
 	/** json-smart parsers keep buffers between calls; one per thread saves allocating them per body. */
 	private static final ThreadLocal<JSONParser> PARSERS = ThreadLocal
@@ -75,18 +75,27 @@ final class JsonSupport {
 		if (document == NOT_JSON) {
 			return null;
 		}
-		JsonPath compiled = compile(path);
+		Object compiled = compile(path);
+		if (compiled instanceof SimplePath simple) {
+			return simple.read(document);
+		}
 		try {
-			return compiled.read(document, JAYWAY);
+			return ((JsonPath) compiled).read(document, JAYWAY);
 		}
 		catch (JsonPathException | IllegalArgumentException | ClassCastException ex) {
 			return null;
 		}
 	}
 
-	private static JsonPath compile(String path) {
-		JsonPath compiled = PATHS.get(path);
+	/** A {@link SimplePath} where possible, else Jayway's compiled path. */
+	private static Object compile(String path) {
+		Object compiled = PATHS.get(path);
 		if (compiled != null) {
+			return compiled;
+		}
+		compiled = SimplePath.parse(path);
+		if (compiled != null) {
+			cache(path, compiled);
 			return compiled;
 		}
 		checkCost(path);
@@ -97,13 +106,17 @@ final class JsonSupport {
 		catch (InvalidPathException ex) {
 			throw RenderState.violation("invalid JSONPath " + shorten(path) + ": " + ex.getMessage());
 		}
+		cache(path, compiled);
+		return compiled;
+	}
+
+	private static void cache(String path, Object compiled) {
 		if (path.length() <= CACHED_PATH_LENGTH) {
 			if (PATHS.size() >= PATH_CACHE_SIZE) {
 				PATHS.clear();
 			}
 			PATHS.put(path, compiled);
 		}
-		return compiled;
 	}
 
 	/**

@@ -56,13 +56,10 @@ final class RenderState {
 		return previous;
 	}
 
+	/** Restores the previous state; a {@code null} entry is kept rather than removed, as removing
+	 * and re-creating it on every render costs more than the render's own bookkeeping. */
 	static void exit(@Nullable RenderState previous) {
-		if (previous == null) {
-			CURRENT.remove();
-		}
-		else {
-			CURRENT.set(previous);
-		}
+		CURRENT.set(previous);
 	}
 
 	String templateName() {

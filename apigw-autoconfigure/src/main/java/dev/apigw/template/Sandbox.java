@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 import org.apache.velocity.runtime.RuntimeServices;
+import org.apache.velocity.runtime.directive.ForeachScope;
 import org.apache.velocity.runtime.directive.Scope;
 import org.apache.velocity.util.RuntimeServicesAware;
 import org.apache.velocity.util.introspection.Info;
@@ -119,6 +120,12 @@ final class Sandbox {
 			if (kind == null || !kind.allowsProperty(name)) {
 				return (kind == AllowList.SCOPE) ? new Getter(name, (scope) -> ((Scope) scope).get(name)) : null;
 			}
+			if (target instanceof ForeachScope) {
+				VelPropertyGet scopeGetter = foreachProperty(name);
+				if (scopeGetter != null) {
+					return scopeGetter;
+				}
+			}
 			VelPropertyGet getter = this.delegate.getPropertyGet(target, name, info);
 			return (getter != null) ? new Getter(name, getter::invoke) : null;
 		}
@@ -134,6 +141,18 @@ final class Sandbox {
 				throw denied(target, "." + name);
 			}
 			return null;
+		}
+
+		/** {@code $foreach.hasNext} and friends, read without reflection: they are in every loop. */
+		private static @Nullable VelPropertyGet foreachProperty(String name) {
+			return switch (name) {
+				case "hasNext" -> new Getter(name, (scope) -> ((ForeachScope) scope).hasNext());
+				case "count" -> new Getter(name, (scope) -> ((ForeachScope) scope).getCount());
+				case "index" -> new Getter(name, (scope) -> ((ForeachScope) scope).getIndex());
+				case "first" -> new Getter(name, (scope) -> ((ForeachScope) scope).isFirst());
+				case "last" -> new Getter(name, (scope) -> ((ForeachScope) scope).isLast());
+				default -> null;
+			};
 		}
 
 		private static SandboxViolation denied(Object target, String member) {
