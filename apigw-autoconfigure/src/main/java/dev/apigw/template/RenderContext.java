@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The variables of one render, with Velocity 1.7's behaviour where AWS shows it: {@code #set} to
- * {@code null} leaves the variable as it was, and {@code $velocityCount}/{@code $velocityHasNext}
+ * {@code null} leaves the variable as it was (other nulls, a list's null element in a
+ * {@code #foreach} say, are assigned), and {@code $velocityCount}/{@code $velocityHasNext}
  * still work inside {@code #foreach}. The introspection cache is the template's, shared by all
  * renders, so methods are looked up once per template rather than once per request.
  */
@@ -50,8 +51,12 @@ final class RenderContext extends VelocityContext {
 
 	@Override
 	public @Nullable Object internalPut(String key, @Nullable Object value) {
-		if (value == null) {
-			return super.internalGet(key);
+		RenderState state = RenderState.current();
+		if (state != null) {
+			if (value == null && state.isSkippedNullSet(key)) {
+				return super.internalGet(key);
+			}
+			state.clearNullSet();
 		}
 		return super.internalPut(key, value);
 	}

@@ -37,6 +37,8 @@ final class RenderState {
 
 	private @Nullable SandboxViolation violation;
 
+	private @Nullable String nullSet;
+
 	RenderState(String templateName, TemplateLimits limits, LongSupplier nanoClock, TemplateInput input) {
 		this.templateName = templateName;
 		this.limits = limits;
@@ -122,6 +124,22 @@ final class RenderState {
 		if (this.written > this.limits.maxOutputChars()) {
 			throw fail("wrote more than " + this.limits.maxOutputChars() + " characters");
 		}
+	}
+
+	/** The next {@code null} assigned to {@code variable} comes from a {@code #set} and is dropped. */
+	void skipNullSet(String variable) {
+		this.nullSet = variable;
+	}
+
+	/** Whether a {@code null} being put into {@code variable} is that of a {@code #set}; forgets it. */
+	boolean isSkippedNullSet(String variable) {
+		boolean skipped = variable.equals(this.nullSet);
+		this.nullSet = null;
+		return skipped;
+	}
+
+	void clearNullSet() {
+		this.nullSet = null;
 	}
 
 	void enterBlock() {

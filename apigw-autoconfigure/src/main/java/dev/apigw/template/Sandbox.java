@@ -198,6 +198,10 @@ final class Sandbox {
 		@SuppressWarnings("unchecked")
 		@Override
 		public @Nullable Object invoke(Object target, @Nullable Object value) {
+			RenderState state = RenderState.current();
+			if (state != null) {
+				state.clearNullSet();
+			}
 			return (value != null) ? ((Map<Object, Object>) target).put(this.name, value) : null;
 		}
 

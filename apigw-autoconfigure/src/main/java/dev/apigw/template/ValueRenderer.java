@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ValueRenderer {
 
-	private static final int MAX_DEPTH = 256;
+	private static final int MAX_DEPTH = 512;
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 

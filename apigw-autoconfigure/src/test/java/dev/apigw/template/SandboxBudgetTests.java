@@ -149,7 +149,7 @@ class SandboxBudgetTests {
 	@Test
 	void cyclicStructuresAreContained() {
 		assertThat(render("#set($a = [])$a.add($a)$a")).isEqualTo("true[(this Collection)]");
-		assertStopped("#set($a = [])#set($b = [$a])$a.add($b)$a", "nested more than 256 levels");
+		assertStopped("#set($a = [])#set($b = [$a])$a.add($b)$a", "nested more than 512 levels");
 		assertStopped("#set($a = [])#set($b = [$a])$a.add($b)$a.hashCode()", "nests too deeply");
 	}
 

@@ -44,6 +44,13 @@ class VelocityCompatibilityTests {
 	}
 
 	@Test
+	void nullElementsOfAListAreAssignedInForeachAndPrintNothing() {
+		assertThat(render("#foreach($x in [1, $null, 3])[$x]#end|#set($l = [\"a\", $null])#foreach($y in $l)[$y]#end"))
+			.isEqualTo("[1][][3]|[a][]");
+		assertThat(render("#set($x = 'kept')#foreach($i in [1])#set($x = $nothing)#end$x")).isEqualTo("kept");
+	}
+
+	@Test
 	void anyValueButNullAndFalseIsTrueInIf() {
 		assertThat(render("#set($e = \"\")#set($z = 0)#set($l = [])#if($e)e#end|#if($l)l#end|#if($z)z#end|#if($nothing)n#end|#if(!$nothing)!n#end"))
 			.isEqualTo("e|l|z||!n");
