@@ -53,7 +53,7 @@ public final class MappingTemplate {
 		RenderState previous = state.enter();
 		BudgetWriter writer = new BudgetWriter(state, this.lastOutputLength);
 		try {
-			RenderContext context = new RenderContext(this.introspectionCache);
+			RenderContext context = new RenderContext(this.introspectionCache, state);
 			context.put("input", new InputVariable(input));
 			context.put("util", UtilVariable.INSTANCE);
 			context.put("context", input.contextView());

@@ -24,7 +24,7 @@ final class ReferenceHandler
 
 	@Override
 	public Object referenceInsert(Context context, String reference, @Nullable Object value) {
-		RenderState state = RenderState.current();
+		RenderState state = RenderContext.stateOf(context);
 		if (value instanceof String text) {
 			if (state != null) {
 				state.allocate(text.length());
@@ -44,7 +44,7 @@ final class ReferenceHandler
 	@Override
 	public boolean invalidSetMethod(Context context, String leftReference, @Nullable String rightReference,
 			Info info) {
-		RenderState state = RenderState.current();
+		RenderState state = RenderContext.stateOf(context);
 		if (state != null) {
 			state.skipNullSet(leftReference);
 		}

@@ -265,7 +265,7 @@ final class ValueRenderer {
 	/** A string builder that stops at the render's remaining budget. */
 	static final class Sink {
 
-		private final StringBuilder builder = new StringBuilder(32);
+		private final StringBuilder builder = new StringBuilder(256);
 
 		private final long cap;
 
