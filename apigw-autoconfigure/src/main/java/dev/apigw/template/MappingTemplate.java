@@ -49,7 +49,7 @@ public final class MappingTemplate {
 	 * method it calls fails; the message names the template
 	 */
 	public String render(TemplateInput input) {
-		RenderState state = new RenderState(this.name, this.limits, this.nanoClock, input);
+		RenderState state = new RenderState(this.limits, this.nanoClock, input);
 		RenderState previous = state.enter();
 		BudgetWriter writer = new BudgetWriter(state, this.lastOutputLength);
 		try {

@@ -15,8 +15,6 @@ final class RenderState {
 	/** How many ticks pass between two reads of the clock. */
 	private static final int CLOCK_MASK = 0xFF;
 
-	private final String templateName;
-
 	private final TemplateLimits limits;
 
 	private final LongSupplier nanoClock;
@@ -39,8 +37,7 @@ final class RenderState {
 
 	private @Nullable String nullSet;
 
-	RenderState(String templateName, TemplateLimits limits, LongSupplier nanoClock, TemplateInput input) {
-		this.templateName = templateName;
+	RenderState(TemplateLimits limits, LongSupplier nanoClock, TemplateInput input) {
 		this.limits = limits;
 		this.nanoClock = nanoClock;
 		this.deadline = nanoClock.getAsLong() + limits.maxRenderTime().toNanos();
@@ -62,10 +59,6 @@ final class RenderState {
 	 * and re-creating it on every render costs more than the render's own bookkeeping. */
 	static void exit(@Nullable RenderState previous) {
 		CURRENT.set(previous);
-	}
-
-	String templateName() {
-		return this.templateName;
 	}
 
 	TemplateLimits limits() {
