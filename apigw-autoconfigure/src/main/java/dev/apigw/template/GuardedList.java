@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * charges what it grows by to the render's budget, prints within budget and ticks the deadline on
  * {@code equals}/{@code hashCode}, so that lists nested into themselves cannot blow up.
  */
-class GuardedList extends ArrayList<@Nullable Object> {
+final class GuardedList extends ArrayList<@Nullable Object> {
 
 	private static final long serialVersionUID = 1L;
 
@@ -28,8 +28,7 @@ class GuardedList extends ArrayList<@Nullable Object> {
 		super.add(element);
 	}
 
-	/** Called before the list grows; JSON arrays also mark their document as changed. */
-	void growing(long elements) {
+	private static void growing(long elements) {
 		RenderState.allocateCurrent(elements * ELEMENT_UNITS);
 	}
 

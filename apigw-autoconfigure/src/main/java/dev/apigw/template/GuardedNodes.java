@@ -260,7 +260,10 @@ final class GuardedNodes {
 
 		@Override
 		public boolean render(InternalContextAdapter context, Writer writer) {
-			RenderState.tickCurrent();
+			RenderState state = RenderContext.stateOf(context);
+			if (state != null) {
+				state.tick();
+			}
 			return true;
 		}
 

@@ -19,7 +19,8 @@ public final class JsonPaths {
 	 * {@code $.user.id}, {@code $['user']})
 	 * @return maps, lists, strings, numbers or booleans; {@code null} when the path does not exist,
 	 * the value is JSON {@code null} or the payload is not JSON
-	 * @throws IllegalArgumentException if the path is malformed or uses a regular-expression filter
+	 * @throws IllegalArgumentException if the path is malformed, uses a regular-expression filter or
+	 * deep-scans ({@code ..}) more than once or inside a filter (see the mapping-template docs)
 	 */
 	public static @Nullable Object read(String json, String path) {
 		Object document;

@@ -32,12 +32,14 @@ final class JsonSupport {
 
 	private static final int PATH_CACHE_SIZE = 1024;
 
+	private static final int CACHED_PATH_LENGTH = 256;
+
 	private static final Configuration JAYWAY = Configuration.builder()
 		.jsonProvider(new JsonSmartJsonProvider(JSONParser.MODE_PERMISSIVE, new TreeReader(false)))
 		.mappingProvider(new JsonSmartMappingProvider())
 		.build();
 
-	private static final Map<String, JsonPath> PATHS = new ConcurrentHashMap<>();
+	private static final Map<String, Object> PATHS = new ConcurrentHashMap<>();
 
 	/** json-smart parsers keep buffers between calls; one per thread saves allocating them per body. */
 	private static final ThreadLocal<JSONParser> PARSERS = ThreadLocal
@@ -73,24 +75,30 @@ final class JsonSupport {
 		if (document == NOT_JSON) {
 			return null;
 		}
-		JsonPath compiled = compile(path);
+		Object compiled = compile(path);
+		if (compiled instanceof SimplePath simple) {
+			return simple.read(document);
+		}
 		try {
-			return compiled.read(document, JAYWAY);
+			return ((JsonPath) compiled).read(document, JAYWAY);
 		}
 		catch (JsonPathException | IllegalArgumentException | ClassCastException ex) {
 			return null;
 		}
 	}
 
-	private static JsonPath compile(String path) {
-		JsonPath compiled = PATHS.get(path);
+	/** A {@link SimplePath} where possible, else Jayway's compiled path. */
+	private static Object compile(String path) {
+		Object compiled = PATHS.get(path);
 		if (compiled != null) {
 			return compiled;
 		}
-		if (path.contains("=~")) {
-			// Jayway runs such filters with java.util.regex and no deadline: a ReDoS waiting to happen
-			throw RenderState.violation("JSONPath regular-expression filters (=~) are not allowed: " + shorten(path));
+		compiled = SimplePath.parse(path);
+		if (compiled != null) {
+			cache(path, compiled);
+			return compiled;
 		}
+		checkCost(path);
 		String normalized = path.startsWith("$") ? path : (path.startsWith("[") ? "$" + path : "$." + path);
 		try {
 			compiled = JsonPath.compile(normalized);
@@ -98,11 +106,33 @@ final class JsonSupport {
 		catch (InvalidPathException ex) {
 			throw RenderState.violation("invalid JSONPath " + shorten(path) + ": " + ex.getMessage());
 		}
-		if (PATHS.size() >= PATH_CACHE_SIZE) {
-			PATHS.clear();
-		}
-		PATHS.put(path, compiled);
+		cache(path, compiled);
 		return compiled;
+	}
+
+	private static void cache(String path, Object compiled) {
+		if (path.length() <= CACHED_PATH_LENGTH) {
+			if (PATHS.size() >= PATH_CACHE_SIZE) {
+				PATHS.clear();
+			}
+			PATHS.put(path, compiled);
+		}
+	}
+
+	/**
+	 * Jayway evaluates a path without any deadline, so paths whose cost grows faster than the
+	 * document are refused: regular-expression filters (a ReDoS on request data), and deep scans
+	 * ({@code ..}) inside filters or more than once (quadratic in the body's size).
+	 */
+	private static void checkCost(String path) {
+		if (path.contains("=~")) {
+			throw RenderState.violation("JSONPath regular-expression filters (=~) are not allowed: " + shorten(path));
+		}
+		int deepScan = path.indexOf("..");
+		int filter = path.indexOf("?(");
+		if (deepScan >= 0 && (path.indexOf("..", deepScan + 2) >= 0 || (filter >= 0 && path.indexOf("..", filter) >= 0))) {
+			throw RenderState.violation("JSONPath deep scans (..) are allowed once and not inside filters: " + shorten(path));
+		}
 	}
 
 	private static String shorten(String text) {

@@ -7,6 +7,7 @@ import java.util.function.LongSupplier;
 import org.apache.velocity.Template;
 import org.apache.velocity.exception.MacroOverflowException;
 import org.apache.velocity.util.introspection.IntrospectionCacheData;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A compiled mapping template: immutable, thread-safe and reused across requests. Made by
@@ -48,11 +49,11 @@ public final class MappingTemplate {
 	 * method it calls fails; the message names the template
 	 */
 	public String render(TemplateInput input) {
-		RenderState state = new RenderState(this.name, this.limits, this.nanoClock, input);
+		RenderState state = new RenderState(this.limits, this.nanoClock, input);
 		RenderState previous = state.enter();
 		BudgetWriter writer = new BudgetWriter(state, this.lastOutputLength);
 		try {
-			RenderContext context = new RenderContext(this.introspectionCache);
+			RenderContext context = new RenderContext(this.introspectionCache, state);
 			context.put("input", new InputVariable(input));
 			context.put("util", UtilVariable.INSTANCE);
 			context.put("context", input.contextView());
@@ -76,7 +77,8 @@ public final class MappingTemplate {
 		return output;
 	}
 
-	private TemplateRenderException failure(RenderState state, String reason, RuntimeException cause) {
+	private TemplateRenderException failure(RenderState state, @Nullable String reason,
+			@Nullable RuntimeException cause) {
 		SandboxViolation violation = state.violation();
 		for (Throwable t = cause; violation == null && t != null; t = t.getCause()) {
 			if (t instanceof SandboxViolation found) {
@@ -94,8 +96,8 @@ public final class MappingTemplate {
 		if (reason != null) {
 			return new TemplateRenderException("Mapping template '" + this.name + "' was stopped: it " + reason);
 		}
-		return new TemplateRenderException(
-				"Mapping template '" + this.name + "' failed: " + cause.getMessage(), cause);
+		String message = (cause != null) ? cause.getMessage() : "unknown failure";
+		return new TemplateRenderException("Mapping template '" + this.name + "' failed: " + message, cause);
 	}
 
 	@Override

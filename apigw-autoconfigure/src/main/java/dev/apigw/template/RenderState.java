@@ -15,8 +15,6 @@ final class RenderState {
 	/** How many ticks pass between two reads of the clock. */
 	private static final int CLOCK_MASK = 0xFF;
 
-	private final String templateName;
-
 	private final TemplateLimits limits;
 
 	private final LongSupplier nanoClock;
@@ -37,8 +35,9 @@ final class RenderState {
 
 	private @Nullable SandboxViolation violation;
 
-	RenderState(String templateName, TemplateLimits limits, LongSupplier nanoClock, TemplateInput input) {
-		this.templateName = templateName;
+	private @Nullable String nullSet;
+
+	RenderState(TemplateLimits limits, LongSupplier nanoClock, TemplateInput input) {
 		this.limits = limits;
 		this.nanoClock = nanoClock;
 		this.deadline = nanoClock.getAsLong() + limits.maxRenderTime().toNanos();
@@ -56,17 +55,10 @@ final class RenderState {
 		return previous;
 	}
 
+	/** Restores the previous state; a {@code null} entry is kept rather than removed, as removing
+	 * and re-creating it on every render costs more than the render's own bookkeeping. */
 	static void exit(@Nullable RenderState previous) {
-		if (previous == null) {
-			CURRENT.remove();
-		}
-		else {
-			CURRENT.set(previous);
-		}
-	}
-
-	String templateName() {
-		return this.templateName;
+		CURRENT.set(previous);
 	}
 
 	TemplateLimits limits() {
@@ -125,6 +117,22 @@ final class RenderState {
 		if (this.written > this.limits.maxOutputChars()) {
 			throw fail("wrote more than " + this.limits.maxOutputChars() + " characters");
 		}
+	}
+
+	/** The next {@code null} assigned to {@code variable} comes from a {@code #set} and is dropped. */
+	void skipNullSet(String variable) {
+		this.nullSet = variable;
+	}
+
+	/** Whether a {@code null} being put into {@code variable} is that of a {@code #set}; forgets it. */
+	boolean isSkippedNullSet(String variable) {
+		boolean skipped = variable.equals(this.nullSet);
+		this.nullSet = null;
+		return skipped;
+	}
+
+	void clearNullSet() {
+		this.nullSet = null;
 	}
 
 	void enterBlock() {

@@ -1,11 +1,11 @@
 package dev.apigw.template;
 
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Iterator;
 import java.util.Map;
 
 import org.apache.velocity.runtime.RuntimeServices;
+import org.apache.velocity.runtime.directive.ForeachScope;
 import org.apache.velocity.runtime.directive.Scope;
 import org.apache.velocity.util.RuntimeServicesAware;
 import org.apache.velocity.util.introspection.Info;
@@ -82,6 +82,9 @@ final class Sandbox {
 				return method;
 			}
 			AllowList kind = AllowList.of(target);
+			if ("count".equals(name) && args.length == 0 && (kind == AllowList.COLLECTION || kind == AllowList.MAP)) {
+				return SizeMethod.COUNT;
+			}
 			VelMethod method = this.delegate.getMethod(target, name, args, info);
 			if (kind == null || !kind.allowsMethod(name)) {
 				if (method != null) {
@@ -117,6 +120,12 @@ final class Sandbox {
 			if (kind == null || !kind.allowsProperty(name)) {
 				return (kind == AllowList.SCOPE) ? new Getter(name, (scope) -> ((Scope) scope).get(name)) : null;
 			}
+			if (target instanceof ForeachScope) {
+				VelPropertyGet scopeGetter = foreachProperty(name);
+				if (scopeGetter != null) {
+					return scopeGetter;
+				}
+			}
 			VelPropertyGet getter = this.delegate.getPropertyGet(target, name, info);
 			return (getter != null) ? new Getter(name, getter::invoke) : null;
 		}
@@ -132,6 +141,18 @@ final class Sandbox {
 				throw denied(target, "." + name);
 			}
 			return null;
+		}
+
+		/** {@code $foreach.hasNext} and friends, read without reflection: they are in every loop. */
+		private static @Nullable VelPropertyGet foreachProperty(String name) {
+			return switch (name) {
+				case "hasNext" -> new Getter(name, (scope) -> ((ForeachScope) scope).hasNext());
+				case "count" -> new Getter(name, (scope) -> ((ForeachScope) scope).getCount());
+				case "index" -> new Getter(name, (scope) -> ((ForeachScope) scope).getIndex());
+				case "first" -> new Getter(name, (scope) -> ((ForeachScope) scope).isFirst());
+				case "last" -> new Getter(name, (scope) -> ((ForeachScope) scope).isLast());
+				default -> null;
+			};
 		}
 
 		private static SandboxViolation denied(Object target, String member) {
@@ -177,6 +198,10 @@ final class Sandbox {
 		@SuppressWarnings("unchecked")
 		@Override
 		public @Nullable Object invoke(Object target, @Nullable Object value) {
+			RenderState state = RenderState.current();
+			if (state != null) {
+				state.clearNullSet();
+			}
 			return (value != null) ? ((Map<Object, Object>) target).put(this.name, value) : null;
 		}
 
@@ -192,81 +217,34 @@ final class Sandbox {
 
 	}
 
-	/** An allowed JDK method: ticks the deadline and charges the strings it creates. */
-	private record GuardedMethod(VelMethod method, boolean onString) implements VelMethod {
+	/** {@code count()}: AWS documents {@code $input.path('$.pets').count()} as the list's size. */
+	private enum SizeMethod implements VelMethod {
+
+		COUNT;
 
 		@Override
-		public @Nullable Object invoke(Object target, Object[] args)
-				throws IllegalAccessException, InvocationTargetException {
-			RenderState state = RenderState.current();
-			if (state != null) {
-				state.tick();
-			}
-			if (this.onString) {
-				String name = this.method.getMethodName();
-				if ("indexOf".equals(name) || "lastIndexOf".equals(name) || "contains".equals(name)) {
-					StringMethods.checkSearch((String) target, (args.length > 0) ? args[0] : null);
-				}
-				else if ("concat".equals(name) && args.length == 1 && args[0] instanceof String other) {
-					StringMethods.checkGrowth((long) ((String) target).length() + other.length());
-				}
-			}
-			Object result = this.method.invoke(target, args);
-			if (this.onString && state != null && result instanceof String string && string != target) {
-				state.allocate(string.length());
-			}
-			return result;
+		public Object invoke(Object target, Object[] args) {
+			return (target instanceof Map<?, ?> map) ? map.size() : ((java.util.Collection<?>) target).size();
 		}
 
 		@Override
 		public boolean isCacheable() {
-			return this.method.isCacheable();
+			return true;
 		}
 
 		@Override
 		public String getMethodName() {
-			return this.method.getMethodName();
+			return "count";
 		}
 
 		@Override
-		public Method getMethod() {
-			return this.method.getMethod();
+		public @Nullable Method getMethod() {
+			return null;
 		}
 
 		@Override
 		public Class<?> getReturnType() {
-			return this.method.getReturnType();
-		}
-
-	}
-
-	/** A {@code #foreach} iterator: at most {@code maxForeachIterations} elements. */
-	private static final class CountingIterator<T> implements Iterator<T> {
-
-		private final Iterator<T> iterator;
-
-		private final RenderState state;
-
-		private int count;
-
-		CountingIterator(Iterator<T> iterator, RenderState state) {
-			this.iterator = iterator;
-			this.state = state;
-		}
-
-		@Override
-		public boolean hasNext() {
-			return this.iterator.hasNext();
-		}
-
-		@Override
-		public T next() {
-			this.state.tick();
-			if (++this.count > this.state.limits().maxForeachIterations()) {
-				throw this.state.fail("#foreach ran more than " + this.state.limits().maxForeachIterations()
-						+ " iterations");
-			}
-			return this.iterator.next();
+			return Integer.class;
 		}
 
 	}

@@ -20,6 +20,9 @@ final class StringMethods {
 
 	private static final int PATTERN_CACHE_SIZE = 256;
 
+	/** Longer expressions (often built from request data) are compiled each time, never kept. */
+	private static final int CACHED_PATTERN_LENGTH = 256;
+
 	private static final Map<String, Pattern> PATTERNS = new ConcurrentHashMap<>();
 
 	private StringMethods() {
@@ -166,10 +169,12 @@ final class StringMethods {
 		if (pattern == null) {
 			RenderState.allocateCurrent(regex.length());
 			pattern = Pattern.compile(regex);
-			if (PATTERNS.size() >= PATTERN_CACHE_SIZE) {
-				PATTERNS.clear();
+			if (regex.length() <= CACHED_PATTERN_LENGTH) {
+				if (PATTERNS.size() >= PATTERN_CACHE_SIZE) {
+					PATTERNS.clear();
+				}
+				PATTERNS.put(regex, pattern);
 			}
-			PATTERNS.put(regex, pattern);
 		}
 		return pattern;
 	}

@@ -122,6 +122,7 @@ public final class TemplateEngine {
 		ReferenceHandler references = new ReferenceHandler();
 		velocity.getApplicationEventCartridge().addReferenceInsertionEventHandler(references);
 		velocity.getApplicationEventCartridge().addIncludeEventHandler(references);
+		velocity.getApplicationEventCartridge().addInvalidReferenceEventHandler(references);
 		return velocity;
 	}
 

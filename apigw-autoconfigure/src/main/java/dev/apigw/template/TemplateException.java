@@ -1,5 +1,7 @@
 package dev.apigw.template;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A mapping template could not be compiled, for example because of a syntax error; the message
  * names the template and, where known, the line and column.
@@ -12,7 +14,7 @@ public class TemplateException extends RuntimeException {
 	 * @param message what went wrong, naming the template
 	 * @param cause the underlying failure, if any
 	 */
-	public TemplateException(String message, Throwable cause) {
+	public TemplateException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

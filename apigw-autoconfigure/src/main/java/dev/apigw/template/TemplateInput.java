@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * (CLF, {@code 04/Mar/2020:19:15:17 +0000}), {@code requestTimeEpoch} (milliseconds, a
  * {@code Long}), {@code resourceId}, {@code resourcePath} ({@code /root/{id}}), {@code stage},
  * {@code isCanaryRequest} ({@code "true"}/{@code "false"}), {@code wafResponseCode},
- * {@code webaclArn}</li>
+ * {@code webaclArn}, {@code xrayTraceId}</li>
  * <li>{@code identity}: a map with {@code accountId}, {@code apiKey} (null unless the method
  * requires a key), {@code apiKeyId}, {@code caller}, {@code cognitoAuthenticationProvider},
  * {@code cognitoAuthenticationType}, {@code cognitoIdentityId}, {@code cognitoIdentityPoolId},

@@ -1,5 +1,7 @@
 package dev.apigw.template;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Rendering a mapping template failed: the template broke a sandbox rule, exceeded one of its
  * {@link TemplateLimits}, or a method it called failed. The message names the template. The
@@ -13,7 +15,7 @@ public class TemplateRenderException extends TemplateException {
 	 * @param message what went wrong, naming the template
 	 * @param cause the underlying failure, if any
 	 */
-	public TemplateRenderException(String message, Throwable cause) {
+	public TemplateRenderException(String message, @Nullable Throwable cause) {
 		super(message, cause);
 	}
 

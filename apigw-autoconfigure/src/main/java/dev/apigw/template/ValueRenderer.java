@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class ValueRenderer {
 
-	private static final int MAX_DEPTH = 256;
+	private static final int MAX_DEPTH = 512;
 
 	private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
@@ -265,7 +265,7 @@ final class ValueRenderer {
 	/** A string builder that stops at the render's remaining budget. */
 	static final class Sink {
 
-		private final StringBuilder builder = new StringBuilder(32);
+		private final StringBuilder builder = new StringBuilder(256);
 
 		private final long cap;
 

@@ -114,6 +114,22 @@ class InputVariableTests {
 	}
 
 	@Test
+	void countIsTheSizeAsAwsDocuments() {
+		assertThat(render("$input.path('$.things').count() $input.path('$').count()", NESTED)).isEqualTo("3 9");
+	}
+
+	@Test
+	void awssRequestAndResponseExampleRendersAsDocumented() {
+		String template = "{\n    \"id\" : \"$input.params('id')\",\n    \"count\" : \"$input.path('$.things').size()\",\n"
+				+ "    \"things\" : $util.escapeJavaScript($input.json('$.things'))\n}";
+		TemplateInput input = input().pathParams(Map.of("id", "abc"))
+			.body("{\n    \"things\" : {\n        \"1\" : {},\n        \"2\" : {},\n        \"3\" : {}\n    }\n}")
+			.build();
+		assertThat(render(template, input))
+			.isEqualTo("{\n    \"id\" : \"abc\",\n    \"count\" : \"3\",\n    \"things\" : {\\\"1\\\":{},\\\"2\\\":{},\\\"3\\\":{}}\n}");
+	}
+
+	@Test
 	void pathResultsCanBeNavigatedAndIterated() {
 		String template = "#set($root = $input.path('$'))$root.list[0].nested $root.things[1] $root.get('foo')"
 				+ "#foreach($t in $root.things) $t#if($foreach.hasNext),#end#end";
@@ -168,6 +184,22 @@ class InputVariableTests {
 				+ "\"$name\":\"$util.escapeJavaScript($params.get($name))\"#if($foreach.hasNext),#end#end}"
 				+ "#if($foreach.hasNext),#end#end";
 		assertThat(render(template, input)).isEqualTo("\"path\":{\"id\":\"42\"},\"querystring\":{\"q\":\"x\"},\"header\":{}");
+	}
+
+	@Test
+	void awssParameterMappingExampleRendersWithVelocity17Whitespace() {
+		Map<String, String> query = new LinkedHashMap<>();
+		query.put("q", "x");
+		query.put("r", "it's");
+		TemplateInput input = input().pathParams(Map.of("id", "1")).queryParams(query).headers(Map.of("h", "v")).build();
+		String template = "#set($allParams = $input.params())\n{\n  \"params\" : {\n    #foreach($type in $allParams.keySet())\n"
+				+ "    #set($params = $allParams.get($type))\n    \"$type\" : {\n      #foreach($paramName in $params.keySet())\n"
+				+ "      \"$paramName\" : \"$util.escapeJavaScript($params.get($paramName))\"\n      #if($foreach.hasNext),#end\n"
+				+ "      #end\n    }\n    #if($foreach.hasNext),#end\n    #end\n  }\n}\n";
+		// byte for byte what Velocity 1.7 renders (AWS's engine), odd indentation included
+		assertThat(render(template, input)).isEqualTo("{\n  \"params\" : {\n        \"path\" : {\n            \"id\" : \"1\"\n"
+				+ "                }\n    ,        \"querystring\" : {\n            \"q\" : \"x\"\n      ,            \"r\" : \"it\\'s\"\n"
+				+ "                }\n    ,        \"header\" : {\n            \"h\" : \"v\"\n                }\n          }\n}\n");
 	}
 
 	@Test

@@ -1,7 +1,5 @@
 package dev.apigw.template;
 
-import java.util.Map;
-
 /** Compiles and renders templates in tests. */
 final class Rendering {
 
@@ -24,10 +22,6 @@ final class Rendering {
 
 	static TemplateInput.Builder input() {
 		return TemplateInput.builder();
-	}
-
-	static Map<String, Object> mutable(Map<String, Object> map) {
-		return new java.util.LinkedHashMap<>(map);
 	}
 
 }

@@ -149,7 +149,7 @@ class SandboxBudgetTests {
 	@Test
 	void cyclicStructuresAreContained() {
 		assertThat(render("#set($a = [])$a.add($a)$a")).isEqualTo("true[(this Collection)]");
-		assertStopped("#set($a = [])#set($b = [$a])$a.add($b)$a", "nested more than 256 levels");
+		assertStopped("#set($a = [])#set($b = [$a])$a.add($b)$a", "nested more than 512 levels");
 		assertStopped("#set($a = [])#set($b = [$a])$a.add($b)$a.hashCode()", "nests too deeply");
 	}
 
@@ -166,6 +166,14 @@ class SandboxBudgetTests {
 	void regularExpressionJsonPathFiltersAreRefused() {
 		assertStopped("$input.path(\"$.a[?(@.b =~ /(a+)+c/)]\")", input().body("{\"a\": [{\"b\": \"aaaa\"}]}").build(),
 				"regular-expression filters");
+	}
+
+	@Test
+	void jsonPathsWhoseCostGrowsFasterThanTheBodyAreRefused() {
+		TemplateInput input = input().body("{\"a\": [{\"b\": {\"c\": 1}}]}").build();
+		assertStopped("$input.json('$..[?(@..c)]')", input, "deep scans");
+		assertStopped("$input.json('$..*..*')", input, "deep scans");
+		assertThat(render("$input.json('$..c')|$input.json('$.a[?(@.b.c == 1)].b')", input)).isEqualTo("[1]|[{\"c\":1}]");
 	}
 
 	@Test

@@ -44,6 +44,13 @@ class VelocityCompatibilityTests {
 	}
 
 	@Test
+	void nullElementsOfAListAreAssignedInForeachAndPrintNothing() {
+		assertThat(render("#foreach($x in [1, $null, 3])[$x]#end|#set($l = [\"a\", $null])#foreach($y in $l)[$y]#end"))
+			.isEqualTo("[1][][3]|[a][]");
+		assertThat(render("#set($x = 'kept')#foreach($i in [1])#set($x = $nothing)#end$x")).isEqualTo("kept");
+	}
+
+	@Test
 	void anyValueButNullAndFalseIsTrueInIf() {
 		assertThat(render("#set($e = \"\")#set($z = 0)#set($l = [])#if($e)e#end|#if($l)l#end|#if($z)z#end|#if($nothing)n#end|#if(!$nothing)!n#end"))
 			.isEqualTo("e|l|z||!n");
@@ -88,6 +95,8 @@ class VelocityCompatibilityTests {
 		assertThat(render("#foreach($k in {\"a\": 1, \"b\": 2})$k#end|#foreach($x in $nothing)never#end|#foreach($i in [1..3])#if($i == 2)#break#end$i#end"))
 			.isEqualTo("12||1");
 		assertThat(render("#set($i = 0)#foreach($x in [1..5])#set($i = $i + $x)#end$i")).isEqualTo("15");
+		assertThat(render("#set($m = {\"a\": 1, \"b\": 2})#foreach($e in $m.entrySet())$e.key=$e.value;$e.getKey()#end"))
+			.isEqualTo("a=1;ab=2;b");
 	}
 
 	@Test
