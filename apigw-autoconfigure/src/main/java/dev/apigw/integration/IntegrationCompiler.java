@@ -17,8 +17,9 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 
 /**
- * Compiles integrations for a stage: substitutes stage variables into URIs, parses
- * mappings and selection patterns, and prepares the route that carries the timeout.
+ * Compiles integrations for a stage: substitutes stage variables into URIs (and Lambda
+ * function names), parses mappings and selection patterns, and prepares the route that
+ * carries the timeout.
  */
 public final class IntegrationCompiler {
 
@@ -79,8 +80,12 @@ public final class IntegrationCompiler {
 				.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, integration.timeout().toMillis())
 				.build();
 		}
+		FunctionReference function = null;
+		if ((type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY) && integration.uri() != null) {
+			function = FunctionReference.parse(UriTemplate.substituteStageVariables(integration.uri(), stage.variables()));
+		}
 		return new CompiledIntegration(integration, uri, route, headers, query, path, illegal,
-				compileResponses(integration.responses()));
+				compileResponses(integration.responses()), function);
 	}
 
 	private static List<CompiledIntegration.Response> compileResponses(List<IntegrationResponse> responses) {

@@ -114,7 +114,7 @@ public final class IntegrationResponder {
 	 * @param name the mapped name
 	 * @return the name, or {@code x-amzn-Remapped-<name>} for headers AWS reserves
 	 */
-	static String remapped(String name) {
+	public static String remapped(String name) {
 		return REMAPPED.contains(name.toLowerCase(Locale.ROOT)) ? "x-amzn-Remapped-" + name : name;
 	}
 
