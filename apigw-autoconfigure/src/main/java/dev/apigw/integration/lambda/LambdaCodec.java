@@ -24,7 +24,7 @@ final class LambdaCodec {
 
 	static final String RESPONSE_EVENT = "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyResponseEvent";
 
-	private static final String ADAPTER_PACKAGE = LambdaCodec.class.getPackageName() + ".";
+	private static final String ADAPTER = LambdaFunction.class.getName();
 
 	private final JsonMapper json = JsonMapper.builder()
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -118,7 +118,7 @@ final class LambdaCodec {
 		document.put("errorType", error.getClass().getName());
 		List<String> trace = new ArrayList<>();
 		for (StackTraceElement element : error.getStackTrace()) {
-			if (element.getClassName().startsWith(ADAPTER_PACKAGE)
+			if (element.getClassName().startsWith(ADAPTER)
 					|| element.getClassName().startsWith("jdk.internal.reflect.")
 					|| element.getClassName().equals("java.lang.reflect.Method")) {
 				break;

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.apigw.integration.CompiledIntegration;
@@ -35,6 +38,7 @@ import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
@@ -77,7 +81,14 @@ public final class LambdaIntegrationFilter implements PipelineFilter, Disposable
 		this.registry = registry;
 		this.responder = responder;
 		this.environment = environment;
-		this.scheduler = Schedulers.newBoundedElastic(threads, queueCapacity, "apigw-lambda", 60, true);
+		// one queue shared by every thread: a task waits for whichever thread frees first, never
+		// behind a handler that is stuck (as with a scheduler that pins tasks to threads)
+		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("apigw-lambda-");
+		threadFactory.setDaemon(true);
+		ThreadPoolExecutor executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(queueCapacity), threadFactory);
+		executor.allowCoreThreadTimeOut(true);
+		this.scheduler = Schedulers.fromExecutorService(executor, "apigw-lambda");
 	}
 
 	@Override
