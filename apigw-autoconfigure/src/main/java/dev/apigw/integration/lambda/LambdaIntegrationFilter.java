@@ -58,6 +58,8 @@ public final class LambdaIntegrationFilter implements PipelineFilter, Disposable
 
 	private static final Log logger = LogFactory.getLog(LambdaIntegrationFilter.class);
 
+	private static final byte[] EMPTY_PAYLOAD = { '{', '}' };
+
 	private final LambdaFunctionRegistry registry;
 
 	private final IntegrationResponder responder;
@@ -150,16 +152,18 @@ public final class LambdaIntegrationFilter implements PipelineFilter, Disposable
 	private Mono<Void> nonProxy(ServerWebExchange exchange, ApiInvocation invocation, LambdaFunction function,
 			FunctionReference reference, byte[] body, Duration timeout) {
 		long start = System.nanoTime();
+		// an empty payload is {} on AWS too
+		byte[] bytes = (body.length > 0) ? body : EMPTY_PAYLOAD;
 		JsonNode payload;
 		try {
-			payload = this.codec.parse((body.length > 0) ? body : "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			payload = this.codec.parse(bytes);
 		}
 		catch (JacksonException ex) {
 			return respond(exchange, invocation, start,
 					failure(new IllegalArgumentException("Could not parse request body into json: " + ex.getOriginalMessage())));
 		}
 		return invoke(invocation, function, reference, timeout,
-				() -> this.codec.payloadInput(payload, body, function.inputType()))
+				() -> this.codec.payloadInput(payload, bytes, function.inputType()))
 			.map((output) -> new IntegrationResult(200, new HttpHeaders(), this.codec.bytes(output.orElse(null)), null))
 			.onErrorResume((error) -> !(error instanceof GatewayResponseException), (error) -> {
 				logger.debug(exchange.getLogPrefix() + "Lambda function " + reference + " failed", error);
