@@ -49,7 +49,8 @@ class AnnotationDefinitionTests {
 				Api api = context.getBean(DeploymentRegistry.class).snapshot().stages().get(0).api();
 				assertThat(api.source())
 					.isEqualTo("application properties and @ApiResource dev.apigw.annotation.OrderController");
-				assertThat(api.resources()).extracting("path").containsExactly("/health", "/orders", "/orders/{id}");
+				assertThat(api.resources()).extracting("path").containsExactly("/health", "/orders", "/orders/{id}",
+						"/orders/{id}/status");
 				assertThat(api.stages()).containsOnlyKeys("dev");
 				assertThat(api.stages().get("dev").variables()).containsEntry("owner", "team-a");
 				Method get = api.resource("/orders/{id}").methods().get("GET");

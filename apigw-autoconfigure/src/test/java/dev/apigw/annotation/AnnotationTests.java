@@ -51,6 +51,19 @@ class AnnotationTests {
 	}
 
 	@Test
+	void controllerMethodAsNonProxyHttpIntegrationGoesThroughIntegrationResponses() {
+		this.client.get()
+			.uri("/shop/dev/orders/42/status")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("X-Status", "shipped")
+			.expectBody(String.class)
+			.isEqualTo("{\"wrapped\": true}");
+	}
+
+	@Test
 	void lambdaStyleMethodIsAProxyIntegration() {
 		this.client.post()
 			.uri("/shop/dev/orders")

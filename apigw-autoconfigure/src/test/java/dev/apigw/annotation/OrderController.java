@@ -35,6 +35,14 @@ class OrderController {
 		return Mono.just(order);
 	}
 
+	@GetMapping("/internal/orders/{id}/status")
+	@ApiMethod(path = "/{id}/status", integrationType = "HTTP", responses = @ApiMethod.Response(statusCode = "200",
+			parameters = "method.response.header.X-Status=integration.response.body.status",
+			templates = @ApiMethod.Template("{\"wrapped\": true}")))
+	Mono<Map<String, Object>> status(@PathVariable String id) {
+		return Mono.just(Map.of("id", id, "status", "shipped"));
+	}
+
 	@ApiMethod(method = "POST", operationName = "createOrder")
 	APIGatewayProxyResponseEvent create(APIGatewayProxyRequestEvent event, Context context) {
 		return new APIGatewayProxyResponseEvent().withStatusCode(201)
