@@ -67,6 +67,17 @@ class LambdaIntegrationTests {
 	}
 
 	@Test
+	void withoutADefaultResponseAPatternMatchingEverythingTakesSuccesses() {
+		this.client.post()
+			.uri("/orders/v1/any")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"item\": \"pen\"}")
+			.exchange()
+			.expectStatus()
+			.isCreated();
+	}
+
+	@Test
 	void requestTemplateRendersThePayload() {
 		post("text/plain", "ignored").expectStatus()
 			.isOk()
