@@ -44,6 +44,19 @@ class LambdaHandlersApplicationTests {
 	}
 
 	@Test
+	void annotatedControllerIsAMethodOfTheSameApi() {
+		this.client.get()
+			.uri("/hello/prod/status")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.exists("x-amzn-RequestId")
+			.expectBody(String.class)
+			.isEqualTo("{\"status\":\"up\"}");
+	}
+
+	@Test
 	void nonProxyHandlerResultAndErrorGoThroughIntegrationResponses() {
 		this.client.post()
 			.uri("/hello/dev/orders")
