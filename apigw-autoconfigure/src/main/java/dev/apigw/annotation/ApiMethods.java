@@ -29,7 +29,8 @@ public final class ApiMethods {
 	public static List<Method> lambdaMethods(Class<?> type) {
 		List<Method> methods = new ArrayList<>();
 		ReflectionUtils.doWithMethods(type, methods::add,
-				(method) -> AnnotatedElementUtils.hasAnnotation(method, ApiMethod.class) && isLambdaStyle(method));
+				(method) -> !method.isBridge() && AnnotatedElementUtils.hasAnnotation(method, ApiMethod.class)
+						&& isLambdaStyle(method));
 		return methods;
 	}
 
