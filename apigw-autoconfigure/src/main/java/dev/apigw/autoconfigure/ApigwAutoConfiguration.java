@@ -23,6 +23,8 @@ import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseWriter;
 import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.GatewayEnvironment;
+import dev.apigw.template.TemplateEngine;
+import dev.apigw.template.TemplateLimits;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -74,8 +76,17 @@ public final class ApigwAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MappingTemplates apigwMappingTemplates() {
-		return new MappingTemplates();
+	TemplateEngine apigwTemplateEngine(ApigwProperties properties) {
+		ApigwProperties.Templates templates = properties.getTemplates();
+		return new TemplateEngine(new TemplateLimits(templates.getMaxRenderTime(),
+				(int) Math.min(Integer.MAX_VALUE, templates.getMaxOutputSize().toBytes()),
+				templates.getMaxForeachIterations(), templates.getMaxMacroDepth()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MappingTemplates apigwMappingTemplates(TemplateEngine engine) {
+		return new MappingTemplates(engine);
 	}
 
 	@Bean
@@ -114,8 +125,9 @@ public final class ApigwAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StageCompiler apigwStageCompiler(ObjectProvider<PipelineFilter> filters, GatewayEnvironment environment) {
-		return new StageCompiler(filters.orderedStream().toList(), environment);
+	StageCompiler apigwStageCompiler(ObjectProvider<PipelineFilter> filters, GatewayEnvironment environment,
+			MappingTemplates templates) {
+		return new StageCompiler(filters.orderedStream().toList(), environment, templates);
 	}
 
 	@Bean

@@ -11,7 +11,7 @@ import dev.apigw.model.GatewayResponseType;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Configuration of one API ({@code apigw.apis.<id>}).
+ * Configuration of one API ("apigw.apis.<id>").
  */
 public class ApiProperties {
 

@@ -1,5 +1,6 @@
 package dev.apigw.definition;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration of apigw: the APIs it serves ({@code apigw.apis.<id>}), custom-domain style
+ * Configuration of apigw: the APIs it serves ("apigw.apis.<id>"), custom-domain style
  * base-path mappings and gateway-wide limits.
  */
 @ConfigurationProperties("apigw")
@@ -35,12 +36,12 @@ public class ApigwProperties {
 	private int webFilterOrder = 0;
 
 	/**
-	 * Region used in ARNs ({@code $context}, authorizer method ARNs, Lambda ARNs).
+	 * Region used in ARNs ("$context", authorizer method ARNs, Lambda ARNs).
 	 */
 	private String region = "us-east-1";
 
 	/**
-	 * Account id used in ARNs and {@code $context.accountId}.
+	 * Account id used in ARNs and "$context.accountId".
 	 */
 	private String accountId = "123456789012";
 
@@ -50,8 +51,13 @@ public class ApigwProperties {
 	private final Endpoint endpoint = new Endpoint();
 
 	/**
-	 * APIs by id. The id is used in default URLs ({@code /{id}/{stage}/...}) and in
-	 * {@code $context.apiId}.
+	 * Budgets of mapping template renders.
+	 */
+	private final Templates templates = new Templates();
+
+	/**
+	 * APIs by id. The id is used in default URLs ("/{id"/{stage}/...}) and in
+	 * "$context.apiId".
 	 */
 	private Map<String, ApiProperties> apis = new LinkedHashMap<>();
 
@@ -105,6 +111,10 @@ public class ApigwProperties {
 		return this.endpoint;
 	}
 
+	public Templates getTemplates() {
+		return this.templates;
+	}
+
 	public Map<String, ApiProperties> getApis() {
 		return this.apis;
 	}
@@ -122,7 +132,67 @@ public class ApigwProperties {
 	}
 
 	/**
-	 * Settings of the {@code apigw} actuator endpoint.
+	 * Budgets one render of a mapping template must stay within; a template that breaks one
+	 * ends its request with a 500 gateway response.
+	 */
+	public static class Templates {
+
+		/**
+		 * Wall-clock time one render may take.
+		 */
+		private Duration maxRenderTime = Duration.ofSeconds(1);
+
+		/**
+		 * Characters one render may write.
+		 */
+		private DataSize maxOutputSize = DataSize.ofMegabytes(10);
+
+		/**
+		 * Iterations one #foreach may make (AWS: 1000).
+		 */
+		private int maxForeachIterations = 1000;
+
+		/**
+		 * How deeply #macro calls and #define blocks may nest.
+		 */
+		private int maxMacroDepth = 20;
+
+		public Duration getMaxRenderTime() {
+			return this.maxRenderTime;
+		}
+
+		public void setMaxRenderTime(Duration maxRenderTime) {
+			this.maxRenderTime = maxRenderTime;
+		}
+
+		public DataSize getMaxOutputSize() {
+			return this.maxOutputSize;
+		}
+
+		public void setMaxOutputSize(DataSize maxOutputSize) {
+			this.maxOutputSize = maxOutputSize;
+		}
+
+		public int getMaxForeachIterations() {
+			return this.maxForeachIterations;
+		}
+
+		public void setMaxForeachIterations(int maxForeachIterations) {
+			this.maxForeachIterations = maxForeachIterations;
+		}
+
+		public int getMaxMacroDepth() {
+			return this.maxMacroDepth;
+		}
+
+		public void setMaxMacroDepth(int maxMacroDepth) {
+			this.maxMacroDepth = maxMacroDepth;
+		}
+
+	}
+
+	/**
+	 * Settings of the "apigw" actuator endpoint.
 	 */
 	public static class Endpoint {
 

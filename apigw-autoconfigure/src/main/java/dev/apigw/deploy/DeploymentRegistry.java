@@ -61,7 +61,14 @@ public final class DeploymentRegistry {
 			this.deployments.computeIfAbsent(api.id(), (id) -> new ArrayList<>()).add(deployment);
 			String basePath = (api.basePath() != null) ? api.basePath() : "/" + api.id();
 			for (Stage stage : api.stages().values()) {
-				StageRuntime runtime = this.compiler.compile(deployment, stage);
+				StageRuntime runtime;
+				try {
+					runtime = this.compiler.compile(deployment, stage);
+				}
+				catch (InvalidApiDefinitionException ex) {
+					problems.addAll(ex.getProblems());
+					break;
+				}
 				byKey.put(api.id() + "/" + stage.name(), runtime);
 				String mountPath = (basePath.endsWith("/") ? basePath : basePath + "/") + stage.name();
 				try {

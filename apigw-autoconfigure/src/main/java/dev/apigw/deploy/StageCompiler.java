@@ -4,9 +4,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.apigw.definition.InvalidApiDefinitionException;
+import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.integration.CompiledIntegration;
+import dev.apigw.integration.MappingTemplates;
 import dev.apigw.integration.IntegrationCompiler;
 import dev.apigw.model.Api;
+import dev.apigw.model.Integration;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
@@ -16,6 +20,8 @@ import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.ResourceRuntime;
 import dev.apigw.routing.ResourceTree;
 import dev.apigw.routing.StageRuntime;
+import dev.apigw.template.TemplateException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.route.Route;
@@ -33,14 +39,19 @@ public final class StageCompiler {
 
 	private final GatewayEnvironment environment;
 
+	private final @Nullable MappingTemplates templates;
+
 	/**
 	 * Creates a compiler.
 	 * @param filters the pipeline phases every stage route runs
 	 * @param environment region and account
+	 * @param templates compiles mapping templates, {@code null} to leave them to first use
 	 */
-	public StageCompiler(List<PipelineFilter> filters, GatewayEnvironment environment) {
+	public StageCompiler(List<PipelineFilter> filters, GatewayEnvironment environment,
+			@Nullable MappingTemplates templates) {
 		this.filters = List.copyOf(filters);
 		this.environment = environment;
+		this.templates = templates;
 	}
 
 	/**
@@ -51,6 +62,7 @@ public final class StageCompiler {
 	 */
 	public StageRuntime compile(Deployment deployment, Stage stage) {
 		Api api = deployment.api();
+		compileTemplates(api);
 		ResourceTree.Builder<ResourceRuntime> tree = ResourceTree.builder();
 		List<ResourceRuntime> resources = new ArrayList<>();
 		for (Resource resource : api.resources()) {
@@ -75,6 +87,48 @@ public final class StageCompiler {
 			.build();
 		return new StageRuntime(api, stage, deployment.id(), deployment.createdDate(), tree.build(),
 				List.copyOf(resources), route, this.environment);
+	}
+
+	/**
+	 * Parses every mapping template of the API once, reporting every template that does not
+	 * parse with the API, resource, method and content type it belongs to.
+	 */
+	private void compileTemplates(Api api) {
+		if (this.templates == null) {
+			return;
+		}
+		List<Problem> problems = new ArrayList<>();
+		for (Resource resource : api.resources()) {
+			for (Method method : resource.methods().values()) {
+				Integration integration = method.integration();
+				if (integration == null) {
+					continue;
+				}
+				integration.requestTemplates()
+					.forEach((type, text) -> compile(api, resource, method, "integration.request-templates[" + type + "]",
+							text, problems));
+				for (int i = 0; i < integration.responses().size(); i++) {
+					String field = "integration.responses[" + i + "].response-templates";
+					integration.responses()
+						.get(i)
+						.responseTemplates()
+						.forEach((type, text) -> compile(api, resource, method, field + "[" + type + "]", text, problems));
+				}
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidApiDefinitionException(problems);
+		}
+	}
+
+	private void compile(Api api, Resource resource, Method method, String field, String text, List<Problem> problems) {
+		String name = api.id() + " " + method.httpMethod() + " " + resource.path() + " " + field;
+		try {
+			this.templates.compile(name, text);
+		}
+		catch (TemplateException ex) {
+			problems.add(new Problem(api.source(), api.id(), resource.path(), method.httpMethod(), field, ex.getMessage()));
+		}
 	}
 
 }

@@ -80,12 +80,15 @@ public final class IntegrationCompiler {
 				.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, integration.timeout().toMillis())
 				.build();
 		}
+		boolean needsBody = headers.values().stream().anyMatch(MappingExpression::needsRequestBody)
+				|| query.values().stream().anyMatch(MappingExpression::needsRequestBody)
+				|| path.values().stream().anyMatch(MappingExpression::needsRequestBody);
 		FunctionReference function = null;
 		if ((type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY) && integration.uri() != null) {
 			function = FunctionReference.parse(UriTemplate.substituteStageVariables(integration.uri(), stage.variables()));
 		}
 		return new CompiledIntegration(integration, uri, route, headers, query, path, illegal,
-				compileResponses(integration.responses()), function);
+				compileResponses(integration.responses()), needsBody, function);
 	}
 
 	private static List<CompiledIntegration.Response> compileResponses(List<IntegrationResponse> responses) {

@@ -2,6 +2,7 @@ package dev.apigw.integration;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.apigw.model.GatewayResponseType;
@@ -14,6 +15,7 @@ import dev.apigw.response.ContentTypes;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
+import dev.apigw.template.ContextOverrides;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -84,7 +86,8 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 		}
 		IntegrationType type = integration.definition().type();
 		return switch (type) {
-			case HTTP_PROXY -> routeHttp(exchange, invocation, integration, null, chain);
+			case HTTP_PROXY -> proxiedPayload(exchange, integration)
+				.flatMap((payload) -> routeHttp(exchange, invocation, integration, payload, chain));
 			case HTTP -> payload(exchange, invocation, integration)
 				.flatMap((payload) -> routeHttp(exchange, invocation, integration, payload, chain));
 			case MOCK -> payload(exchange, invocation, integration)
@@ -92,7 +95,8 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			case AWS -> payload(exchange, invocation, integration)
 				.flatMap((payload) -> routeInProcess(exchange, payload, LAMBDA_URI, chain));
 			case AWS_PROXY -> readBody(exchange)
-				.map((body) -> new Payload(body, exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)))
+				.map((body) -> new Payload(body, exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
+						text(body)))
 				.flatMap((payload) -> routeInProcess(exchange, payload, LAMBDA_URI, chain));
 		};
 	}
@@ -122,16 +126,32 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			if (refuse) {
 				return Mono.error(new GatewayResponseException(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE));
 			}
-			if (definition.type() == IntegrationType.HTTP) {
+			if (definition.type() == IntegrationType.HTTP && !integration.needsRequestBody()) {
 				return Mono.just(Payload.PASSTHROUGH);
 			}
-			return readBody(exchange).map((body) -> new Payload(body, contentType));
+			return readBody(exchange).map((body) -> new Payload(body, contentType, text(body)));
 		}
 		return readBody(exchange).map((body) -> {
-			String rendered = this.templates.renderRequest(integration, mediaType, template,
-					new String(body, StandardCharsets.UTF_8), invocation, exchange);
-			return new Payload(rendered.getBytes(StandardCharsets.UTF_8), mediaType);
+			String text = text(body);
+			String rendered = this.templates.renderRequest(integration, mediaType, template, text, invocation, exchange);
+			return new Payload(rendered.getBytes(StandardCharsets.UTF_8), mediaType, text);
 		});
+	}
+
+	/**
+	 * The payload of a proxy integration: the body streamed through, or read first when a
+	 * parameter mapping needs it.
+	 */
+	private static Mono<Payload> proxiedPayload(ServerWebExchange exchange, CompiledIntegration integration) {
+		if (!integration.needsRequestBody()) {
+			return Mono.just(Payload.PASSTHROUGH);
+		}
+		String contentType = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+		return readBody(exchange).map((body) -> new Payload(body, contentType, text(body)));
+	}
+
+	private static String text(byte[] body) {
+		return new String(body, StandardCharsets.UTF_8);
 	}
 
 	private static Mono<byte[]> readBody(ServerWebExchange exchange) {
@@ -144,14 +164,17 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 	}
 
 	private Mono<Void> routeHttp(ServerWebExchange exchange, ApiInvocation invocation, CompiledIntegration integration,
-			@Nullable Payload payload, GatewayFilterChain chain) {
+			Payload payload, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		boolean proxy = payload == null;
+		boolean proxy = integration.definition().type().isProxy();
 		MappingExpression.Input input = new MappingExpression.Input(invocation.pathParameters(), request::getQueryParams,
-				request.getHeaders(), invocation.stage().stage().variables(), invocation::context, null, null, null);
+				request.getHeaders(), invocation.stage().stage().variables(), invocation::context, payload.requestBody(),
+				null, null);
+		ContextOverrides overrides = ContextOverrides
+			.of(Map.of("requestOverride", invocation.requestOverride(), "responseOverride", Map.of()));
 		URI url;
 		try {
-			url = URI.create(url(integration, input, proxy ? request.getURI().getRawQuery() : null));
+			url = URI.create(url(integration, input, proxy ? request.getURI().getRawQuery() : null, overrides));
 		}
 		catch (IllegalArgumentException ex) {
 			logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: invalid endpoint address: "
@@ -201,9 +224,10 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 					headers.set(name, value);
 				}
 			});
+			overrides.requestHeaders().forEach(headers::set);
 		});
 		ServerHttpRequest mutated = builder.build();
-		if (payload != null && payload.body() != null) {
+		if (payload.body() != null) {
 			mutated = withBody(mutated, exchange.getResponse().bufferFactory().wrap(payload.body()));
 		}
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
@@ -218,8 +242,13 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 	}
 
 	private static String url(CompiledIntegration integration, MappingExpression.Input input,
-			@Nullable String proxiedQuery) {
+			@Nullable String proxiedQuery, ContextOverrides overrides) {
+		Map<String, String> pathOverrides = overrides.requestPaths();
 		String base = integration.uri().expand((name) -> {
+			String overridden = pathOverrides.get(name);
+			if (overridden != null) {
+				return UriUtils.encodePath(overridden, StandardCharsets.UTF_8);
+			}
 			MappingExpression source = integration.pathMappings().get(name);
 			String value = (source != null) ? source.evaluate(input) : null;
 			if (value == null) {
@@ -233,15 +262,20 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			url.append(separator).append(proxiedQuery);
 			separator = '&';
 		}
+		Map<String, String> query = new LinkedHashMap<>();
 		for (Map.Entry<String, MappingExpression> mapping : integration.queryMappings().entrySet()) {
 			String value = mapping.getValue().evaluate(input);
 			if (value != null) {
-				url.append(separator)
-					.append(UriUtils.encodeQueryParam(mapping.getKey(), StandardCharsets.UTF_8))
-					.append('=')
-					.append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
-				separator = '&';
+				query.put(mapping.getKey(), value);
 			}
+		}
+		query.putAll(overrides.requestQuerystrings());
+		for (Map.Entry<String, String> parameter : query.entrySet()) {
+			url.append(separator)
+				.append(UriUtils.encodeQueryParam(parameter.getKey(), StandardCharsets.UTF_8))
+				.append('=')
+				.append(UriUtils.encodeQueryParam(parameter.getValue(), StandardCharsets.UTF_8));
+			separator = '&';
 		}
 		return url.toString();
 	}
@@ -271,10 +305,12 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 	 *
 	 * @param body the payload, {@code null} to stream the original body
 	 * @param contentType the payload's content type
+	 * @param requestBody the method request's body text when it was read, for
+	 * {@code method.request.body} mappings
 	 */
-	public record Payload(byte @Nullable [] body, @Nullable String contentType) {
+	public record Payload(byte @Nullable [] body, @Nullable String contentType, @Nullable String requestBody) {
 
-		static final Payload PASSTHROUGH = new Payload(null, null);
+		static final Payload PASSTHROUGH = new Payload(null, null, null);
 
 	}
 

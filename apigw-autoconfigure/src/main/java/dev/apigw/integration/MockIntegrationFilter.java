@@ -9,6 +9,8 @@ import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.template.StatusCodes;
+import dev.apigw.template.TemplateRenderException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -51,11 +53,13 @@ public final class MockIntegrationFilter implements PipelineFilter {
 		}
 		ServerWebExchangeUtils.setAlreadyRouted(exchange);
 		IntegrationRequestFilter.Payload payload = exchange.getRequiredAttribute(IntegrationRequestFilter.PAYLOAD_ATTRIBUTE);
-		String text = (payload.body() != null) ? new String(payload.body(), StandardCharsets.UTF_8) : null;
-		Integer status = MockStatus.of(text);
-		if (status == null) {
-			logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: Unable to parse "
-					+ "statusCode. It should be an integer that is defined in the request template.");
+		String text = (payload.body() != null) ? new String(payload.body(), StandardCharsets.UTF_8) : "";
+		int status;
+		try {
+			status = StatusCodes.statusCodeOf(text);
+		}
+		catch (TemplateRenderException ex) {
+			logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: " + StatusCodes.UNPARSABLE);
 			return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
 		}
 		invocation.integrationLatency(0);

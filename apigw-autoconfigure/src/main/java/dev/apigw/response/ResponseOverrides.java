@@ -3,6 +3,7 @@ package dev.apigw.response;
 import java.util.Map;
 
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.template.ContextOverrides;
 
 import org.springframework.http.HttpHeaders;
 
@@ -23,23 +24,11 @@ final class ResponseOverrides {
 	 * @return the status to send
 	 */
 	static int apply(ApiInvocation invocation, int status, HttpHeaders headers) {
-		Map<String, Object> override = invocation.responseOverride();
-		if (override.get("header") instanceof Map<?, ?> overriddenHeaders) {
-			overriddenHeaders.forEach((name, value) -> {
-				if (name != null && value != null) {
-					headers.set(String.valueOf(name), String.valueOf(value));
-				}
-			});
-		}
-		Object overriddenStatus = override.get("status");
-		Integer value = null;
-		if (overriddenStatus instanceof Number number && number.doubleValue() == number.intValue()) {
-			value = number.intValue();
-		}
-		else if (overriddenStatus instanceof String text && text.matches("\\d{3}")) {
-			value = Integer.valueOf(text);
-		}
-		return (value != null && value >= 100 && value <= 599) ? value : status;
+		ContextOverrides overrides = ContextOverrides
+			.of(Map.of("requestOverride", invocation.requestOverride(), "responseOverride", invocation.responseOverride()));
+		overrides.responseHeaders().forEach(headers::set);
+		Integer overridden = overrides.responseStatus();
+		return (overridden != null) ? overridden : status;
 	}
 
 }

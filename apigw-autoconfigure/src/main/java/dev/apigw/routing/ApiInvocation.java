@@ -67,9 +67,9 @@ public final class ApiInvocation {
 
 	private @Nullable String validationErrorString;
 
-	private final Map<String, Object> requestOverride = newOverrideMap("header", "path", "querystring");
+	private Map<String, Object> requestOverride = newOverrideMap("header", "path", "querystring");
 
-	private final Map<String, Object> responseOverride = newOverrideMap("header");
+	private Map<String, Object> responseOverride = newOverrideMap("header");
 
 	private @Nullable String traceId;
 
@@ -261,6 +261,21 @@ public final class ApiInvocation {
 			this.traceId = RequestIds.traceId(this.requestTimeEpoch);
 		}
 		return this.traceId;
+	}
+
+	/**
+	 * Keeps the override maps a template input made writable, so later templates and the
+	 * response phase see what earlier templates wrote.
+	 * @param context the context map a template renders with
+	 */
+	@SuppressWarnings("unchecked")
+	public void adoptOverrides(Map<String, Object> context) {
+		if (context.get("requestOverride") instanceof Map<?, ?> map) {
+			this.requestOverride = (Map<String, Object>) map;
+		}
+		if (context.get("responseOverride") instanceof Map<?, ?> map) {
+			this.responseOverride = (Map<String, Object>) map;
+		}
 	}
 
 	public long integrationLatency() {

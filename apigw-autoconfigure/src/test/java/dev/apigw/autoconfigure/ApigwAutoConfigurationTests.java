@@ -92,6 +92,20 @@ class ApigwAutoConfigurationTests {
 	}
 
 	@Test
+	void templateThatDoesNotParseFailsStartUpNamingWhereItIs() {
+		this.runner
+			.withPropertyValues("apigw.apis.shop.resources[0].methods.GET.integration.request-templates[application/json]="
+					+ "#if($x) unclosed")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(dev.apigw.definition.InvalidApiDefinitionException.class)
+				.hasMessageContaining("API 'shop', resource '/items', method GET, field "
+						+ "'integration.request-templates[application/json]'")
+				.hasMessageContaining("syntax error"));
+	}
+
+	@Test
 	void endpointIsOnlyCreatedWhenExposed() {
 		this.runner.run((context) -> assertThat(context).doesNotHaveBean(ApigwEndpoint.class));
 	}
@@ -132,7 +146,7 @@ class ApigwAutoConfigurationTests {
 
 		static final GatewayResponseWriter RESPONSES = new GatewayResponseWriter();
 
-		static final MappingTemplates TEMPLATES = new MappingTemplates();
+		static final MappingTemplates TEMPLATES = new MappingTemplates(new dev.apigw.template.TemplateEngine());
 
 		static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 

@@ -79,10 +79,10 @@ class LambdaIntegrationTests {
 
 	@Test
 	void requestTemplateRendersThePayload() {
-		post("text/plain", "ignored").expectStatus()
+		post("text/plain", "pencil").expectStatus()
 			.isOk()
 			.expectBody(String.class)
-			.value((body) -> assertThat(body).startsWith("{\"received\":{\"item\":\"from-template\"}"));
+			.value((body) -> assertThat(body).startsWith("{\"received\":{\"item\":\"pencil\",\"stage\":\"v1\"}"));
 	}
 
 	@Test
@@ -92,7 +92,7 @@ class LambdaIntegrationTests {
 			.expectHeader()
 			.valueEquals("X-Error-Type", "java.lang.IllegalArgumentException")
 			.expectBody(String.class)
-			.isEqualTo("{\"error\": \"bad order\"}");
+			.isEqualTo("{\"error\": \"four hundred: no such size\", \"type\": \"java.lang.IllegalArgumentException\"}");
 	}
 
 	@Test
