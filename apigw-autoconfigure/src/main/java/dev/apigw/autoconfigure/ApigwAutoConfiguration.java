@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.apigw.definition.ApiDefinitionSource;
+import dev.apigw.definition.ApiDefinitionValidator;
 import dev.apigw.definition.ApiDefinitions;
 import dev.apigw.definition.ApigwProperties;
 import dev.apigw.definition.OpenApiLoader;
@@ -62,8 +63,9 @@ public final class ApigwAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiDefinitions apiDefinitions(ObjectProvider<ApiDefinitionSource> sources) {
-		return new ApiDefinitions(sources.orderedStream().toList());
+	ApiDefinitions apiDefinitions(ObjectProvider<ApiDefinitionSource> sources,
+			ObjectProvider<ApiDefinitionValidator> validators) {
+		return new ApiDefinitions(sources.orderedStream().toList(), validators.orderedStream().toList());
 	}
 
 	@Bean

@@ -9,23 +9,37 @@ import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.model.Api;
 
 /**
- * Collects the APIs of every {@link ApiDefinitionSource} and validates them once, so a bad
- * definition fails start-up with every problem listed.
+ * Collects the APIs of every {@link ApiDefinitionSource}, merges definitions of the same
+ * API from several sources (resources, methods, stages; a method defined for the same path
+ * and verb by two sources is a conflict), and validates them once, so a bad definition
+ * fails start-up with every problem listed.
  */
 public final class ApiDefinitions {
 
 	private final List<ApiDefinitionSource> sources;
+
+	private final List<ApiDefinitionValidator> validators;
 
 	/**
 	 * Creates the collection.
 	 * @param sources the sources, in order
 	 */
 	public ApiDefinitions(List<ApiDefinitionSource> sources) {
-		this.sources = List.copyOf(sources);
+		this(sources, List.of());
 	}
 
 	/**
-	 * Loads and validates every API.
+	 * Creates the collection with feature validators.
+	 * @param sources the sources, in order
+	 * @param validators checks run on every merged API after the built-in ones
+	 */
+	public ApiDefinitions(List<ApiDefinitionSource> sources, List<ApiDefinitionValidator> validators) {
+		this.sources = List.copyOf(sources);
+		this.validators = List.copyOf(validators);
+	}
+
+	/**
+	 * Loads, merges and validates every API.
 	 * @return the APIs
 	 * @throws InvalidApiDefinitionException listing every problem found
 	 */
@@ -42,15 +56,18 @@ public final class ApiDefinitions {
 				continue;
 			}
 			for (Api api : defined) {
-				Api existing = apis.putIfAbsent(api.id(), api);
-				if (existing != null) {
-					problems.add(new Problem(api.source(), api.id(), null, null, "id",
-							"The API is also defined by " + existing.source() + "; give one of them another id"));
-				}
+				Api existing = apis.get(api.id());
+				apis.put(api.id(), (existing != null) ? ApiMerger.merge(existing, api, problems) : api);
 			}
 		}
 		for (Api api : apis.values()) {
-			problems.addAll(ApiValidator.validate(api));
+			List<Problem> found = ApiValidator.validate(api);
+			problems.addAll(found);
+			if (found.isEmpty()) {
+				for (ApiDefinitionValidator validator : this.validators) {
+					problems.addAll(validator.validate(api));
+				}
+			}
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidApiDefinitionException(problems);

@@ -200,14 +200,18 @@ public final class ApiValidator {
 					.replaceAll("\\{[^}/]+}", "param");
 				try {
 					URI parsed = new URI(probe);
-					if (parsed.getScheme() == null || !URI_SCHEMES.contains(parsed.getScheme().toLowerCase())
-							|| parsed.getHost() == null && parsed.getAuthority() == null) {
+					boolean forward = "forward".equalsIgnoreCase(parsed.getScheme()) && parsed.getRawPath() != null
+							&& parsed.getRawPath().startsWith("/");
+					if (!forward && (parsed.getScheme() == null
+							|| !URI_SCHEMES.contains(parsed.getScheme().toLowerCase())
+							|| parsed.getHost() == null && parsed.getAuthority() == null)) {
 						throw new IllegalArgumentException();
 					}
 				}
 				catch (Exception ex) {
 					problem(path, verb, "integration.uri", "'" + uri
-							+ "' is not an absolute http://, https:// or lb:// URI (stage variables may be used as ${stageVariables.name})");
+							+ "' is not an absolute http://, https:// or lb:// URI, nor forward:/path to a handler of the "
+							+ "application (stage variables may be used as ${stageVariables.name})");
 				}
 			}
 		}

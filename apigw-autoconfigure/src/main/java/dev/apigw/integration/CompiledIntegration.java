@@ -26,11 +26,13 @@ import org.springframework.cloud.gateway.route.Route;
  * @param responses the integration responses, in definition order
  * @param needsRequestBody whether a request parameter mapping reads the request body, so it
  * must be read before the integration request is sent
+ * @param function the Lambda function of LAMBDA and LAMBDA_PROXY integrations (stage
+ * variables substituted), {@code null} for other types or a URI that names no function
  */
 public record CompiledIntegration(Integration definition, @Nullable UriTemplate uri, @Nullable Route route,
 		Map<String, MappingExpression> headerMappings, Map<String, MappingExpression> queryMappings,
 		Map<String, MappingExpression> pathMappings, @Nullable String illegalMapping, List<Response> responses,
-		boolean needsRequestBody) {
+		boolean needsRequestBody, @Nullable FunctionReference function) {
 
 	/**
 	 * Selects the integration response for a result: the first whose pattern matches the

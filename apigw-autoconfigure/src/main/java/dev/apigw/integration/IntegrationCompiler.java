@@ -17,8 +17,9 @@ import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 
 /**
- * Compiles integrations for a stage: substitutes stage variables into URIs, parses
- * mappings and selection patterns, and prepares the route that carries the timeout.
+ * Compiles integrations for a stage: substitutes stage variables into URIs (and Lambda
+ * function names), parses mappings and selection patterns, and prepares the route that
+ * carries the timeout.
  */
 public final class IntegrationCompiler {
 
@@ -82,8 +83,12 @@ public final class IntegrationCompiler {
 		boolean needsBody = headers.values().stream().anyMatch(MappingExpression::needsRequestBody)
 				|| query.values().stream().anyMatch(MappingExpression::needsRequestBody)
 				|| path.values().stream().anyMatch(MappingExpression::needsRequestBody);
+		FunctionReference function = null;
+		if ((type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY) && integration.uri() != null) {
+			function = FunctionReference.parse(UriTemplate.substituteStageVariables(integration.uri(), stage.variables()));
+		}
 		return new CompiledIntegration(integration, uri, route, headers, query, path, illegal,
-				compileResponses(integration.responses()), needsBody);
+				compileResponses(integration.responses()), needsBody, function);
 	}
 
 	private static List<CompiledIntegration.Response> compileResponses(List<IntegrationResponse> responses) {

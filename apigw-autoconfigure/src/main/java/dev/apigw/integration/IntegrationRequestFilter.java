@@ -36,8 +36,9 @@ import org.springframework.web.util.UriUtils;
 /**
  * The integration request phase: applies parameter mappings, chooses between request
  * template and passthrough (and answers 415 where AWS does), and points the gateway at the
- * integration: an HTTP URL for the Netty routing filter, or an in-process scheme
- * ({@code mock:}) for the integration filters beside it.
+ * integration: an HTTP URL for the Netty routing filter, a {@code forward:} URL for a
+ * handler of the application, or an in-process scheme ({@code mock:}, {@code lambda:}) for
+ * the integration filters beside it.
  */
 public final class IntegrationRequestFilter implements PipelineFilter {
 
@@ -46,6 +47,12 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 
 	/** The URL in-process MOCK integrations are routed to. */
 	static final URI MOCK_URI = URI.create("mock://integration");
+
+	/**
+	 * The URL in-process Lambda integrations (LAMBDA and LAMBDA_PROXY) are routed to; the
+	 * function is the compiled integration's.
+	 */
+	public static final URI LAMBDA_URI = URI.create("lambda://integration");
 
 	private static final Log logger = LogFactory.getLog(IntegrationRequestFilter.class);
 
@@ -83,14 +90,22 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 				.flatMap((payload) -> routeHttp(exchange, invocation, integration, payload, chain));
 			case HTTP -> payload(exchange, invocation, integration)
 				.flatMap((payload) -> routeHttp(exchange, invocation, integration, payload, chain));
-			case MOCK -> payload(exchange, invocation, integration).flatMap((payload) -> {
-				exchange.getAttributes().put(PAYLOAD_ATTRIBUTE, payload);
-				exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, MOCK_URI);
-				return chain.filter(exchange);
-			});
-			default -> Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR,
-					"Integration type " + type + " is not available"));
+			case MOCK -> payload(exchange, invocation, integration)
+				.flatMap((payload) -> routeInProcess(exchange, payload, MOCK_URI, chain));
+			case AWS -> payload(exchange, invocation, integration)
+				.flatMap((payload) -> routeInProcess(exchange, payload, LAMBDA_URI, chain));
+			case AWS_PROXY -> readBody(exchange)
+				.map((body) -> new Payload(body, exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
+						text(body)))
+				.flatMap((payload) -> routeInProcess(exchange, payload, LAMBDA_URI, chain));
 		};
+	}
+
+	private static Mono<Void> routeInProcess(ServerWebExchange exchange, Payload payload, URI url,
+			GatewayFilterChain chain) {
+		exchange.getAttributes().put(PAYLOAD_ATTRIBUTE, payload);
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
+		return chain.filter(exchange);
 	}
 
 	/**
@@ -173,6 +188,15 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			// the load balancer keeps the request's path and query, taking only the host
 			// from the chosen instance
 			builder.uri(url);
+		}
+		else if ("forward".equals(url.getScheme())) {
+			// the gateway's forward routing filter dispatches the request as it is, so it
+			// takes the handler's path and the integration's query
+			builder.uri(org.springframework.web.util.UriComponentsBuilder.fromUri(request.getURI())
+				.replacePath(url.getRawPath())
+				.replaceQuery(url.getRawQuery())
+				.build(true)
+				.toUri());
 		}
 		builder.headers((headers) -> {
 			if (!proxy) {

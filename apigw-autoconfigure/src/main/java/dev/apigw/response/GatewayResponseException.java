@@ -32,7 +32,9 @@ public class GatewayResponseException extends RuntimeException {
 	}
 
 	/**
-	 * Creates the exception with a status for types that have none (the DEFAULT types).
+	 * Creates the exception with a status for types that have none (the DEFAULT types), or
+	 * that AWS answers with a status other than the type's default in some cases (a failed
+	 * Lambda proxy integration is an {@code INTEGRATION_FAILURE} answered with 502).
 	 * @param type the response type
 	 * @param message {@code $context.error.message}
 	 * @param status the status, used when the API does not customise it

@@ -85,11 +85,11 @@ public final class GatewayResponseWriter {
 		if (customisation != null && customisation.statusCode() != null) {
 			return customisation.statusCode();
 		}
-		if (type.defaultStatus() != null) {
-			return type.defaultStatus();
-		}
 		if (outcome.getStatus() != null) {
 			return outcome.getStatus();
+		}
+		if (type.defaultStatus() != null) {
+			return type.defaultStatus();
 		}
 		return (type == GatewayResponseType.DEFAULT_5XX) ? 500 : 400;
 	}

@@ -60,6 +60,10 @@ public final class IntegrationResponder {
 		boolean lambdaSuccess = result.errorMessage() == null && isLambda(integration);
 		String selectionValue = (result.errorMessage() != null) ? result.errorMessage() : String.valueOf(result.status());
 		CompiledIntegration.Response selected = integration.select(selectionValue, !lambdaSuccess);
+		if (selected == null && lambdaSuccess) {
+			// without a default, a pattern that matches the absent errorMessage (".*") is one
+			selected = integration.select(null, true);
+		}
 		if (selected == null) {
 			logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: No match for output "
 					+ "mapping and no default output mapping configured. Endpoint Response Status Code: " + selectionValue);
@@ -114,7 +118,7 @@ public final class IntegrationResponder {
 	 * @param name the mapped name
 	 * @return the name, or {@code x-amzn-Remapped-<name>} for headers AWS reserves
 	 */
-	static String remapped(String name) {
+	public static String remapped(String name) {
 		return REMAPPED.contains(name.toLowerCase(Locale.ROOT)) ? "x-amzn-Remapped-" + name : name;
 	}
 
