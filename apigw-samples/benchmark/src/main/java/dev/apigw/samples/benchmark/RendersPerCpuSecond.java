@@ -1,7 +1,5 @@
 package dev.apigw.samples.benchmark;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.util.function.Supplier;
 
 /**
@@ -23,29 +21,7 @@ public final class RendersPerCpuSecond {
 	}
 
 	private static long measure(String name, Supplier<String> render) {
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		long checksum = 0;
-		double best = 0;
-		double sum = 0;
-		for (int round = 0; round < 8; round++) {
-			long cpuStart = threads.getCurrentThreadCpuTime();
-			int renders = 0;
-			while (threads.getCurrentThreadCpuTime() - cpuStart < 5_000_000_000L) {
-				for (int i = 0; i < 1000; i++) {
-					checksum += render.get().length();
-				}
-				renders += 1000;
-			}
-			double rate = renders / ((threads.getCurrentThreadCpuTime() - cpuStart) / 1e9);
-			if (round >= 3) {
-				sum += rate;
-				best = Math.max(best, rate);
-			}
-			System.out.printf("%s %s round %d: %.0f renders per CPU second%n", name,
-					(round < 3) ? "warmup" : "measure", round, rate);
-		}
-		System.out.printf("%s: mean %.0f, best %.0f renders per CPU second over 5 x 5 s%n", name, sum / 5, best);
-		return checksum;
+		return CpuTimeRunner.measure(name, (i) -> render.get().length());
 	}
 
 }
