@@ -23,6 +23,8 @@ public final class MappingExpression {
 	private static final Configuration JSON = Configuration.defaultConfiguration()
 		.addOptions(Option.SUPPRESS_EXCEPTIONS);
 
+	private static final String ERROR_MESSAGE = "errorMessage";
+
 	private final Kind kind;
 
 	private final String name;
@@ -96,7 +98,7 @@ public final class MappingExpression {
 			case RESPONSE_MULTI_HEADER ->
 				(input.responseHeaders() != null) ? joined(input.responseHeaders().get(this.name)) : null;
 			case RESPONSE_BODY -> input.responseBody();
-			case RESPONSE_BODY_PATH -> readJson(input.responseBody());
+			case RESPONSE_BODY_PATH -> readResponseJson(input.responseBody());
 			case STAGE_VARIABLE -> input.stageVariables().get(this.name);
 			case CONTEXT -> lookup(input.context().get(), this.name);
 		};
@@ -117,6 +119,38 @@ public final class MappingExpression {
 			return null;
 		}
 		return (value instanceof String text) ? text : JSON.jsonProvider().toJson(value);
+	}
+
+	/**
+	 * Reads a JSONPath from an integration response body. A Lambda custom error carries its
+	 * details as a JSON string in {@code errorMessage}; AWS reads
+	 * {@code integration.response.body.errorMessage.x.y} into that string, and so does this.
+	 */
+	private @Nullable String readResponseJson(@Nullable String body) {
+		String value = readJson(body);
+		if (value != null || body == null || !this.name.startsWith(ERROR_MESSAGE + ".")) {
+			return value;
+		}
+		Object errorMessage;
+		try {
+			errorMessage = JsonPath.compile("$." + ERROR_MESSAGE).read(body, JSON);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+		if (!(errorMessage instanceof String nested)) {
+			return null;
+		}
+		try {
+			Object inner = JsonPath.compile("$." + this.name.substring(ERROR_MESSAGE.length() + 1)).read(nested, JSON);
+			if (inner == null) {
+				return null;
+			}
+			return (inner instanceof String text) ? text : JSON.jsonProvider().toJson(inner);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/**
