@@ -1,27 +1,11 @@
 package dev.apigw.autoconfigure;
 
-import java.time.Clock;
-
-import dev.apigw.definition.InvalidApiDefinitionException;
-import dev.apigw.definition.InvalidApiDefinitionException.Problem;
-import dev.apigw.store.FailoverRateLimitStore;
-import dev.apigw.store.MemoryRateLimitStore;
-import dev.apigw.store.RateLimitStore;
 import dev.apigw.store.StoreProperties;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 
 /**
  * The store of throttles, quotas and usage records ({@code apigw.store.type}): in memory by
@@ -31,59 +15,8 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "apigw.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(StoreProperties.class)
-@Import({ ApigwStoreAutoConfiguration.RedisStoreConfiguration.class,
-		ApigwStoreAutoConfiguration.RedisMissingConfiguration.class,
-		ApigwStoreAutoConfiguration.MemoryStoreConfiguration.class })
+// in this order: the memory store is the fallback when no other store is defined
+@Import({ StoreConfigurations.Redis.class, StoreConfigurations.RedisMissing.class, StoreConfigurations.Memory.class })
 public final class ApigwStoreAutoConfiguration {
-
-	private static final String REDIS_FACTORY = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory";
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = REDIS_FACTORY)
-	@ConditionalOnProperty(name = "apigw.store.type", havingValue = "redis")
-	static class RedisStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(RateLimitStore.class)
-		FailoverRateLimitStore apigwRateLimitStore(StoreProperties properties,
-				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory, @Qualifier("apigwClock") Clock clock) {
-			ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
-			if (factory == null) {
-				throw new InvalidApiDefinitionException(new Problem("application properties", "*", null, null,
-						"apigw.store.type", "apigw.store.type=redis needs a ReactiveRedisConnectionFactory; "
-								+ "configure spring.data.redis.* (Spring Boot's Redis auto-configuration)"));
-			}
-			StoreProperties.Redis redis = properties.getRedis();
-			return new FailoverRateLimitStore(factory, redis.getKeyPrefix(), redis.getFailurePolicy(),
-					redis.getTimeout(), redis.getRetryInterval(), clock);
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass(REDIS_FACTORY)
-	@ConditionalOnProperty(name = "apigw.store.type", havingValue = "redis")
-	static class RedisMissingConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(RateLimitStore.class)
-		RateLimitStore apigwRateLimitStore() {
-			throw new InvalidApiDefinitionException(new Problem("application properties", "*", null, null,
-					"apigw.store.type", "apigw.store.type=redis needs "
-							+ "org.springframework.boot:spring-boot-starter-data-redis-reactive on the classpath"));
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class MemoryStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(RateLimitStore.class)
-		MemoryRateLimitStore apigwRateLimitStore() {
-			return new MemoryRateLimitStore();
-		}
-
-	}
 
 }

@@ -13,11 +13,13 @@ package dev.apigw.store;
  * admitted), {@code -1} without quota
  * @param quotaLimit the limit in force for the current period (the offset subtracted in the
  * plan's first period), {@code -1} without quota
+ * @param dayUsed requests in the day's usage record after this one, {@code -1} unless
+ * admitted with metering
  * @param local whether the answer was decided by this instance alone because the shared
  * store was unavailable
  */
 public record Admission(Outcome outcome, int refusedBy, double[] tokens, long quotaUsed, long quotaLimit,
-		boolean local) {
+		long dayUsed, boolean local) {
 
 	/**
 	 * Whether the request may proceed.
@@ -32,7 +34,8 @@ public record Admission(Outcome outcome, int refusedBy, double[] tokens, long qu
 	 * @return the answer
 	 */
 	public Admission asLocal() {
-		return new Admission(this.outcome, this.refusedBy, this.tokens, this.quotaUsed, this.quotaLimit, true);
+		return new Admission(this.outcome, this.refusedBy, this.tokens, this.quotaUsed, this.quotaLimit, this.dayUsed,
+				true);
 	}
 
 	/**

@@ -183,6 +183,10 @@ public final class FailoverRateLimitStore implements RateLimitStore {
 
 	/** Keeps the local counters at least at what Redis reported, for a later fallback. */
 	private void learn(AdmissionRequest request, Admission admission) {
+		Metering metering = request.metering();
+		if (metering != null && admission.dayUsed() > 0) {
+			this.local.raise(metering.counter(), admission.dayUsed(), metering.expiresAtMillis());
+		}
 		Quota quota = request.quota();
 		if (quota == null) {
 			return;

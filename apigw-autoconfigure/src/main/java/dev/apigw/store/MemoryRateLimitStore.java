@@ -82,10 +82,10 @@ public final class MemoryRateLimitStore implements RateLimitStore {
 				limit = effectiveLimit(quota, firstUse);
 			}
 			if (refusedBy >= 0) {
-				return new Admission(Admission.Outcome.THROTTLED, refusedBy, tokens, used, limit, false);
+				return new Admission(Admission.Outcome.THROTTLED, refusedBy, tokens, used, limit, -1, false);
 			}
 			if (quota != null && used >= limit) {
-				return new Admission(Admission.Outcome.QUOTA_EXCEEDED, -1, tokens, used, limit, false);
+				return new Admission(Admission.Outcome.QUOTA_EXCEEDED, -1, tokens, used, limit, -1, false);
 			}
 			for (int i = 0; i < limits.size(); i++) {
 				Bucket bucket = limits.get(i);
@@ -98,11 +98,12 @@ public final class MemoryRateLimitStore implements RateLimitStore {
 				used = increment(quota.counter(), 1, quota.expiresAtMillis());
 			}
 			Metering metering = request.metering();
+			long day = -1;
 			if (metering != null) {
-				increment(metering.counter(), 1, metering.expiresAtMillis());
+				day = increment(metering.counter(), 1, metering.expiresAtMillis());
 				this.sets.computeIfAbsent(metering.set(), (name) -> new LinkedHashSet<>()).add(metering.member());
 			}
-			return new Admission(Admission.Outcome.ADMITTED, -1, tokens, used, limit, false);
+			return new Admission(Admission.Outcome.ADMITTED, -1, tokens, used, limit, day, false);
 		}
 	}
 

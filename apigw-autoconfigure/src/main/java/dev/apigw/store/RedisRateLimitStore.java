@@ -89,11 +89,12 @@ final class RedisRateLimitStore implements RateLimitStore {
 		int refusedBy = Integer.parseInt(String.valueOf(values.get(1)));
 		long used = (long) Double.parseDouble(String.valueOf(values.get(2)));
 		long limit = (long) Double.parseDouble(String.valueOf(values.get(3)));
-		double[] tokens = new double[values.size() - 4];
+		long day = (long) Double.parseDouble(String.valueOf(values.get(4)));
+		double[] tokens = new double[values.size() - 5];
 		for (int i = 0; i < tokens.length; i++) {
-			tokens[i] = Double.parseDouble(String.valueOf(values.get(i + 4)));
+			tokens[i] = Double.parseDouble(String.valueOf(values.get(i + 5)));
 		}
-		return new Admission(outcome, refusedBy, tokens, used, limit, false);
+		return new Admission(outcome, refusedBy, tokens, used, limit, day, false);
 	}
 
 	@Override

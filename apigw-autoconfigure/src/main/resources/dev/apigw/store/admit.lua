@@ -39,6 +39,7 @@ local q = 5 + n * 3
 local m = q
 local used = -1
 local limit = -1
+local day = -1
 if hasQuota then
   used = tonumber(redis.call('GET', KEYS[k]) or '0')
   local first = tonumber(redis.call('GET', KEYS[k + 1]) or ARGV[1])
@@ -49,7 +50,7 @@ if hasQuota then
   m = q + 4
 end
 local function answer(outcome)
-  local out = { outcome, tostring(refused), tostring(used), tostring(limit) }
+  local out = { outcome, tostring(refused), tostring(used), tostring(limit), tostring(day) }
   for i = 1, n do
     out[#out + 1] = tostring(tokens[i])
   end
@@ -73,7 +74,7 @@ if hasQuota then
   k = k + 2
 end
 if hasMeter then
-  redis.call('INCR', KEYS[k])
+  day = redis.call('INCR', KEYS[k])
   redis.call('PEXPIREAT', KEYS[k], ARGV[m])
   redis.call('SADD', KEYS[k + 1], ARGV[m + 1])
 end

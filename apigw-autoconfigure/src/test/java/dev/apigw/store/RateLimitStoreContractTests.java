@@ -105,8 +105,10 @@ abstract class RateLimitStoreContractTests {
 	void meteringCountsAdmittedRequestsAndRecordsTheKey() {
 		Bucket bucket = bucket("a", 1, 1);
 		Metering metering = new Metering(name("d"), T0 + 86_400_000, name("k"), "alpha");
-		store().admit(new AdmissionRequest(T0, List.of(bucket), null, metering)).block();
-		store().admit(new AdmissionRequest(T0, List.of(bucket), null, metering)).block();
+		assertThat(store().admit(new AdmissionRequest(T0, List.of(bucket), null, metering)).block().dayUsed())
+			.isEqualTo(1);
+		assertThat(store().admit(new AdmissionRequest(T0, List.of(bucket), null, metering)).block().dayUsed())
+			.isEqualTo(-1);
 		assertThat(read(name("d"))).containsEntry(name("d"), 1L);
 		assertThat(store().members(name("k")).block()).containsExactly("alpha");
 		assertThat(store().members(name("none")).block()).isEmpty();
