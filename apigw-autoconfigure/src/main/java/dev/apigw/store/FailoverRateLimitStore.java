@@ -134,14 +134,14 @@ public final class FailoverRateLimitStore implements RateLimitStore {
 		this.nextProbe = this.clock.millis() + this.retryMillis;
 		return this.redis.ping()
 			.timeout(this.timeout)
-			.then(flush())
+			.then(Mono.defer(this::flush))
 			.then(Mono.fromRunnable(() -> {
 				if (this.availability.recovered()) {
 					logger.info("apigw Redis store is available again; limits are shared again");
 				}
 			}))
 			// what was counted locally while the state switched
-			.then(flush())
+			.then(Mono.defer(this::flush))
 			.thenReturn(true)
 			.onErrorResume((error) -> {
 				logger.debug("apigw Redis store still unavailable: " + error);

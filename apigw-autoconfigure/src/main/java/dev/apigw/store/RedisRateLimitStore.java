@@ -1,5 +1,7 @@
 package dev.apigw.store;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +16,10 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.ReactiveRedisConnection;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.connection.ReactiveScriptingCommands;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.core.ReactiveRedisCallback;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -40,6 +45,10 @@ final class RedisRateLimitStore implements RateLimitStore {
 
 	private final String prefix;
 
+	// one long-lived connection object over Lettuce's shared native connection: no per-call
+	// connection handling on the hot path
+	private final ReactiveRedisConnection connection;
+
 	/**
 	 * Creates the store.
 	 * @param connectionFactory the connection factory
@@ -48,6 +57,7 @@ final class RedisRateLimitStore implements RateLimitStore {
 	RedisRateLimitStore(ReactiveRedisConnectionFactory connectionFactory, String prefix) {
 		this.redis = new ReactiveStringRedisTemplate(connectionFactory);
 		this.prefix = prefix;
+		this.connection = connectionFactory.getReactiveConnection();
 	}
 
 	@Override
@@ -80,11 +90,43 @@ final class RedisRateLimitStore implements RateLimitStore {
 			args.add(Long.toString(metering.expiresAtMillis()));
 			args.add(metering.member());
 		}
-		return this.redis.execute(ADMIT, keys, args).collectList().map(RedisRateLimitStore::admission);
+		ByteBuffer[] keysAndArgs = new ByteBuffer[keys.size() + args.size()];
+		int i = 0;
+		for (String key : keys) {
+			keysAndArgs[i++] = ByteBuffer.wrap(key.getBytes(StandardCharsets.UTF_8));
+		}
+		for (String arg : args) {
+			keysAndArgs[i++] = ByteBuffer.wrap(arg.getBytes(StandardCharsets.UTF_8));
+		}
+		ReactiveScriptingCommands scripting = this.connection.scriptingCommands();
+		return scripting.<Object>evalSha(ADMIT.getSha1(), ReturnType.MULTI, keys.size(), duplicates(keysAndArgs))
+			.onErrorResume((error) -> isNoScript(error), (error) -> scripting.<Object>eval(
+					ByteBuffer.wrap(ADMIT.getScriptAsString().getBytes(StandardCharsets.UTF_8)), ReturnType.MULTI,
+					keys.size(), duplicates(keysAndArgs)))
+			.collectList()
+			.map(RedisRateLimitStore::admission);
+	}
+
+	private static ByteBuffer[] duplicates(ByteBuffer[] buffers) {
+		ByteBuffer[] copies = new ByteBuffer[buffers.length];
+		for (int i = 0; i < buffers.length; i++) {
+			copies[i] = buffers[i].duplicate();
+		}
+		return copies;
+	}
+
+	private static boolean isNoScript(Throwable error) {
+		for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+			if (String.valueOf(cause.getMessage()).contains("NOSCRIPT")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static Admission admission(List<?> reply) {
 		List<?> values = (reply.size() == 1 && reply.get(0) instanceof List<?> nested) ? nested : reply;
+		values = values.stream().map(RedisRateLimitStore::text).toList();
 		Admission.Outcome outcome = Admission.Outcome.valueOf(String.valueOf(values.get(0)));
 		int refusedBy = Integer.parseInt(String.valueOf(values.get(1)));
 		long used = (long) Double.parseDouble(String.valueOf(values.get(2)));
@@ -95,6 +137,16 @@ final class RedisRateLimitStore implements RateLimitStore {
 			tokens[i] = Double.parseDouble(String.valueOf(values.get(i + 5)));
 		}
 		return new Admission(outcome, refusedBy, tokens, used, limit, day, false);
+	}
+
+	private static String text(Object value) {
+		if (value instanceof ByteBuffer buffer) {
+			return StandardCharsets.UTF_8.decode(buffer.duplicate()).toString();
+		}
+		if (value instanceof byte[] bytes) {
+			return new String(bytes, StandardCharsets.UTF_8);
+		}
+		return String.valueOf(value);
 	}
 
 	@Override
