@@ -14,8 +14,8 @@ import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.model.Api;
 import dev.apigw.observe.UsagePlanMetrics;
 import dev.apigw.routing.StageRuntime;
-import dev.apigw.store.FailoverRateLimitStore;
 import dev.apigw.store.RateLimitStore;
+import dev.apigw.store.SharedStore;
 import dev.apigw.store.StoreHealthIndicator;
 import dev.apigw.throttle.ThrottleFilter;
 import dev.apigw.throttle.ThrottleListener;
@@ -108,22 +108,21 @@ public final class ApigwUsagePlanAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		UsagePlanMetrics apigwUsagePlanMetrics(MeterRegistry registry, RateLimitStore store) {
-			return new UsagePlanMetrics(registry,
-					(store instanceof FailoverRateLimitStore shared) ? shared.availability() : null);
+		UsagePlanMetrics apigwUsagePlanMetrics(MeterRegistry registry, ObjectProvider<SharedStore> stores) {
+			return new UsagePlanMetrics(registry, stores.orderedStream().toList());
 		}
 
 	}
 
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.ReactiveHealthIndicator")
-	@ConditionalOnBean(FailoverRateLimitStore.class)
+	@ConditionalOnBean(SharedStore.class)
 	static class StoreHealthConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "apigwStoreHealthIndicator")
-		StoreHealthIndicator apigwStoreHealthIndicator(FailoverRateLimitStore store) {
-			return new StoreHealthIndicator(store);
+		StoreHealthIndicator apigwStoreHealthIndicator(ObjectProvider<SharedStore> stores) {
+			return new StoreHealthIndicator(stores.orderedStream().toList());
 		}
 
 	}

@@ -1,9 +1,10 @@
 package dev.apigw.observe;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-import dev.apigw.store.StoreAvailability;
+import dev.apigw.store.SharedStore;
 import dev.apigw.throttle.ThrottleListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -38,14 +39,14 @@ public final class UsagePlanMetrics implements ThrottleListener {
 	/**
 	 * Creates the recorder.
 	 * @param registry the registry
-	 * @param availability the shared store's availability, {@code null} for the memory store
+	 * @param stores the shared stores, whose availability is a gauge each
 	 */
-	public UsagePlanMetrics(MeterRegistry registry, @Nullable StoreAvailability availability) {
+	public UsagePlanMetrics(MeterRegistry registry, List<SharedStore> stores) {
 		this.registry = registry;
-		if (availability != null) {
-			Gauge.builder(STORE_AVAILABLE, availability, (state) -> state.isAvailable() ? 1 : 0)
-				.description("Whether the shared store answers (1) or limits are enforced without it (0)")
-				.tag("store", availability.store())
+		for (SharedStore store : stores) {
+			Gauge.builder(STORE_AVAILABLE, store.availability(), (state) -> state.isAvailable() ? 1 : 0)
+				.description("Whether the shared store answers (1) or works without it (0)")
+				.tag("store", store.availability().store())
 				.register(registry);
 		}
 	}

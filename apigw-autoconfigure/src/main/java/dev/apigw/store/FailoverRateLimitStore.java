@@ -28,7 +28,7 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
  * starting from the counts Redis last reported, and merges what it counted into Redis
  * before it relies on Redis again, so usage records continue and quotas hold.
  */
-public final class FailoverRateLimitStore implements RateLimitStore {
+public final class FailoverRateLimitStore implements RateLimitStore, SharedStore {
 
 	private static final Log logger = LogFactory.getLog(FailoverRateLimitStore.class);
 
@@ -72,10 +72,7 @@ public final class FailoverRateLimitStore implements RateLimitStore {
 		this.clock = clock;
 	}
 
-	/**
-	 * Whether Redis answers.
-	 * @return the availability
-	 */
+	@Override
 	public StoreAvailability availability() {
 		return this.availability;
 	}
@@ -124,6 +121,7 @@ public final class FailoverRateLimitStore implements RateLimitStore {
 	 * into it and marks it available. At most one check runs at a time.
 	 * @return whether Redis is available afterwards
 	 */
+	@Override
 	public Mono<Boolean> probe() {
 		if (this.availability.isAvailable()) {
 			return Mono.just(true);

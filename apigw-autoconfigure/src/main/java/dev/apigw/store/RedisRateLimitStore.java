@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
 import dev.apigw.store.AdmissionRequest.Bucket;
 import dev.apigw.store.AdmissionRequest.Metering;
 import dev.apigw.store.AdmissionRequest.Quota;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.connection.ReactiveRedisConnection;
@@ -45,9 +47,11 @@ final class RedisRateLimitStore implements RateLimitStore {
 
 	private final String prefix;
 
+	private final ReactiveRedisConnectionFactory connectionFactory;
+
 	// one long-lived connection object over Lettuce's shared native connection: no per-call
-	// connection handling on the hot path
-	private final ReactiveRedisConnection connection;
+	// connection handling on the hot path; created on first use, as creating it connects
+	private volatile @Nullable ReactiveRedisConnection connection;
 
 	/**
 	 * Creates the store.
@@ -57,7 +61,7 @@ final class RedisRateLimitStore implements RateLimitStore {
 	RedisRateLimitStore(ReactiveRedisConnectionFactory connectionFactory, String prefix) {
 		this.redis = new ReactiveStringRedisTemplate(connectionFactory);
 		this.prefix = prefix;
-		this.connection = connectionFactory.getReactiveConnection();
+		this.connectionFactory = connectionFactory;
 	}
 
 	@Override
@@ -98,13 +102,37 @@ final class RedisRateLimitStore implements RateLimitStore {
 		for (String arg : args) {
 			keysAndArgs[i++] = ByteBuffer.wrap(arg.getBytes(StandardCharsets.UTF_8));
 		}
-		ReactiveScriptingCommands scripting = this.connection.scriptingCommands();
-		return scripting.<Object>evalSha(ADMIT.getSha1(), ReturnType.MULTI, keys.size(), duplicates(keysAndArgs))
-			.onErrorResume((error) -> isNoScript(error), (error) -> scripting.<Object>eval(
-					ByteBuffer.wrap(ADMIT.getScriptAsString().getBytes(StandardCharsets.UTF_8)), ReturnType.MULTI,
-					keys.size(), duplicates(keysAndArgs)))
-			.collectList()
-			.map(RedisRateLimitStore::admission);
+		return connection().flatMapMany((connection) -> {
+			ReactiveScriptingCommands scripting = connection.scriptingCommands();
+			return scripting.<Object>evalSha(ADMIT.getSha1(), ReturnType.MULTI, keys.size(), duplicates(keysAndArgs))
+				.onErrorResume(RedisRateLimitStore::isNoScript, (error) -> scripting.<Object>eval(
+						ByteBuffer.wrap(ADMIT.getScriptAsString().getBytes(StandardCharsets.UTF_8)), ReturnType.MULTI,
+						keys.size(), duplicates(keysAndArgs)));
+		}).collectList().map(RedisRateLimitStore::admission);
+	}
+
+	/**
+	 * The connection; the first call connects, off the event loop (Spring Data Redis
+	 * connects synchronously).
+	 */
+	private Mono<ReactiveRedisConnection> connection() {
+		ReactiveRedisConnection current = this.connection;
+		if (current != null) {
+			return Mono.just(current);
+		}
+		return Mono.fromCallable(() -> {
+			synchronized (this) {
+				if (this.connection == null) {
+					this.connection = this.connectionFactory.getReactiveConnection();
+				}
+				return this.connection;
+			}
+		}).subscribeOn(Schedulers.boundedElastic());
+	}
+
+	/** Template calls get a connection per call, which may connect: off the event loop. */
+	private static <T> Mono<T> offLoop(Mono<T> call) {
+		return call.subscribeOn(Schedulers.boundedElastic());
 	}
 
 	private static ByteBuffer[] duplicates(ByteBuffer[] buffers) {
@@ -155,7 +183,7 @@ final class RedisRateLimitStore implements RateLimitStore {
 			return Mono.just(Map.of());
 		}
 		List<String> keys = names.stream().map((name) -> this.prefix + name).toList();
-		return this.redis.opsForValue().multiGet(keys).map((values) -> {
+		return offLoop(this.redis.opsForValue().multiGet(keys)).map((values) -> {
 			Map<String, Long> found = new LinkedHashMap<>();
 			for (int i = 0; i < names.size(); i++) {
 				String value = values.get(i);
@@ -169,7 +197,7 @@ final class RedisRateLimitStore implements RateLimitStore {
 
 	@Override
 	public Mono<Set<String>> members(String set) {
-		return this.redis.opsForSet().members(this.prefix + set).collect(Collectors.toSet());
+		return offLoop(this.redis.opsForSet().members(this.prefix + set).collect(Collectors.toSet()));
 	}
 
 	/**
@@ -181,10 +209,10 @@ final class RedisRateLimitStore implements RateLimitStore {
 	 * @return completion
 	 */
 	Mono<Void> merge(String counter, long delta, long floor, long expiresAtMillis) {
-		return this.redis
+		return offLoop(this.redis
 			.execute(MERGE, List.of(this.prefix + counter),
 					List.of(Long.toString(delta), Long.toString(floor), Long.toString(expiresAtMillis)))
-			.then();
+			.then());
 	}
 
 	/**
@@ -194,7 +222,7 @@ final class RedisRateLimitStore implements RateLimitStore {
 	 * @return completion
 	 */
 	Mono<Void> putIfAbsent(String name, long value) {
-		return this.redis.opsForValue().setIfAbsent(this.prefix + name, Long.toString(value)).then();
+		return offLoop(this.redis.opsForValue().setIfAbsent(this.prefix + name, Long.toString(value)).then());
 	}
 
 	/**
@@ -205,7 +233,7 @@ final class RedisRateLimitStore implements RateLimitStore {
 	 */
 	Mono<Void> add(String set, Set<String> members) {
 		return members.isEmpty() ? Mono.empty()
-				: this.redis.opsForSet().add(this.prefix + set, members.toArray(String[]::new)).then();
+				: offLoop(this.redis.opsForSet().add(this.prefix + set, members.toArray(String[]::new)).then());
 	}
 
 	/**
@@ -213,7 +241,7 @@ final class RedisRateLimitStore implements RateLimitStore {
 	 * @return completion, an error when it does not
 	 */
 	Mono<Void> ping() {
-		return this.redis.execute((ReactiveRedisCallback<String>) (connection) -> connection.ping()).then();
+		return offLoop(this.redis.execute((ReactiveRedisCallback<String>) (connection) -> connection.ping()).then());
 	}
 
 	/**

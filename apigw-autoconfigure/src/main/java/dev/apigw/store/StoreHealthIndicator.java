@@ -1,40 +1,52 @@
 package dev.apigw.store;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 
 /**
- * Health of the shared store: {@code UP} while Redis answers, {@code DOWN} while limits are
- * enforced without it, with the failure policy in force, since when and why. Asking also
- * checks whether an unavailable Redis is back.
+ * Health of the shared stores: {@code UP} while every one answers, {@code DOWN} while one
+ * enforces its limits without its service, with each store's failure policy, since when
+ * and why. Asking also checks whether an unavailable service is back.
  */
 public final class StoreHealthIndicator implements ReactiveHealthIndicator {
 
-	private final FailoverRateLimitStore store;
+	private final List<SharedStore> stores;
 
 	/**
 	 * Creates the indicator.
-	 * @param store the store
+	 * @param stores the shared stores
 	 */
-	public StoreHealthIndicator(FailoverRateLimitStore store) {
-		this.store = store;
+	public StoreHealthIndicator(List<SharedStore> stores) {
+		this.stores = List.copyOf(stores);
 	}
 
 	@Override
 	public Mono<Health> health() {
-		return this.store.probe().map((available) -> {
-			StoreAvailability.State state = this.store.availability().state();
-			Health.Builder health = state.available() ? Health.up() : Health.down();
-			health.withDetail("store", this.store.availability().store())
-				.withDetail("failurePolicy", this.store.availability().policy().name())
-				.withDetail("since", state.since().toString());
-			if (state.error() != null) {
-				health.withDetail("error", state.error());
+		return Flux.fromIterable(this.stores).concatMap(SharedStore::probe).then(Mono.fromSupplier(() -> {
+			boolean up = true;
+			Map<String, Object> details = new LinkedHashMap<>();
+			for (SharedStore store : this.stores) {
+				StoreAvailability availability = store.availability();
+				StoreAvailability.State state = availability.state();
+				up &= state.available();
+				Map<String, Object> detail = new LinkedHashMap<>();
+				detail.put("available", state.available());
+				detail.put("failurePolicy", availability.policy().name());
+				detail.put("since", state.since().toString());
+				if (state.error() != null) {
+					detail.put("error", state.error());
+				}
+				details.put(availability.store(), detail);
 			}
-			return health.build();
-		});
+			return (up ? Health.up() : Health.down()).withDetails(details).build();
+		}));
 	}
 
 }

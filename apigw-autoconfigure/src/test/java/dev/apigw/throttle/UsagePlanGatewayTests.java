@@ -10,6 +10,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
+import dev.apigw.pipeline.FilterOrders;
+import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.routing.ApiInvocation;
 import dev.apigw.test.GatewayTestApplication;
 import dev.apigw.test.MutableClock;
 import dev.apigw.test.TestBackend;
@@ -17,18 +20,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -358,12 +363,44 @@ class UsagePlanGatewayTests {
 		return (Map<String, List<String>>) echo.get("headers");
 	}
 
+	@Test
+	void authorizerKeySourceTakesTheKeyTheAuthorizerReturned() {
+		String beta = "beta-key-0123456789abcdef";
+		get("/authorized/dev/items", beta).expectStatus().isForbidden();
+		this.client.get()
+			.uri("/authorized/dev/items")
+			.header("X-Test-Usage-Identifier-Key", beta)
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
 	@TestConfiguration(proxyBeanMethods = false)
 	static class TestClock {
 
 		@Bean
 		MutableClock apigwClock() {
 			return clock;
+		}
+
+		/** Stands in for a Lambda authorizer that returns a usageIdentifierKey. */
+		@Bean
+		PipelineFilter testAuthorizer() {
+			return new PipelineFilter() {
+
+				@Override
+				public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+					ApiInvocation.required(exchange)
+						.usageIdentifierKey(exchange.getRequest().getHeaders().getFirst("X-Test-Usage-Identifier-Key"));
+					return chain.filter(exchange);
+				}
+
+				@Override
+				public int getOrder() {
+					return FilterOrders.AUTHORIZATION;
+				}
+
+			};
 		}
 
 	}
