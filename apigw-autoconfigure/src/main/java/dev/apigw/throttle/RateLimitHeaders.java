@@ -51,7 +51,7 @@ final class RateLimitHeaders {
 			if (left < remaining) {
 				remaining = left;
 				limit = admission.quotaLimit();
-				reset = seconds((quota.expiresAtMillis() - 86_400_000L - request.nowMillis()) / 1000.0);
+				reset = seconds((periodEnd(quota) - request.nowMillis()) / 1000.0);
 			}
 		}
 		headers.set(LIMIT, Long.toString(limit));
@@ -64,8 +64,12 @@ final class RateLimitHeaders {
 		}
 		else if (admission.outcome() == Admission.Outcome.QUOTA_EXCEEDED && quota != null) {
 			headers.set(HttpHeaders.RETRY_AFTER,
-					Long.toString(seconds((quota.expiresAtMillis() - 86_400_000L - request.nowMillis()) / 1000.0)));
+					Long.toString(seconds((periodEnd(quota) - request.nowMillis()) / 1000.0)));
 		}
+	}
+
+	private static long periodEnd(Quota quota) {
+		return quota.expiresAtMillis() - RequestLimits.QUOTA_EXPIRY_SLACK;
 	}
 
 	private static long seconds(double seconds) {

@@ -27,6 +27,9 @@ final class RequestLimits {
 	/** How long daily usage records are kept (AWS reports the last 90 days). */
 	static final int USAGE_RETENTION_DAYS = 90;
 
+	/** How long a quota counter outlives its period in the store. */
+	static final long QUOTA_EXPIRY_SLACK = 86_400_000L;
+
 	/** AWS's defaults for a method setting that sets only one of rate and burst. */
 	private static final double DEFAULT_RATE = 10_000;
 
@@ -71,7 +74,7 @@ final class RequestLimits {
 				LocalDate start = settings.period().start(today);
 				long end = QuotaPeriod.millis(settings.period().next(start));
 				quota = new Quota(quotaCounter(plan.id(), match.keyId(), settings.period(), start), settings.limit(),
-						settings.offset(), QuotaPeriod.millis(start), end + 86_400_000L, firstUse(plan.id()));
+						settings.offset(), QuotaPeriod.millis(start), end + QUOTA_EXPIRY_SLACK, firstUse(plan.id()));
 			}
 			metering = new Metering(dayCounter(plan.id(), match.keyId(), today),
 					QuotaPeriod.millis(today.plusDays(USAGE_RETENTION_DAYS + 1)), keySet(plan.id()), match.keyId());
