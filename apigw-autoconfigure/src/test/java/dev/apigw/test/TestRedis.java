@@ -34,6 +34,12 @@ public final class TestRedis implements AutoCloseable {
 	private TestRedis(File executable, int port) {
 		this.executable = executable;
 		this.port = port;
+		// a test that fails before it stops the server must not leave it running
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (this.process != null) {
+				this.process.destroyForcibly();
+			}
+		}));
 	}
 
 	/**

@@ -75,11 +75,19 @@ class RedisGatewayTests {
 
 	@AfterAll
 	static void stop() {
-		for (ConfigurableApplicationContext context : List.of(first, second, fallback, failClosed)) {
-			context.close();
+		try {
+			for (ConfigurableApplicationContext context : java.util.Arrays.asList(first, second, fallback, failClosed)) {
+				if (context != null) {
+					context.close();
+				}
+			}
+			if (connections != null) {
+				connections.dispose();
+			}
 		}
-		connections.dispose();
-		redis.close();
+		finally {
+			redis.close();
+		}
 	}
 
 	private static ConfigurableApplicationContext gateway(String... properties) {
