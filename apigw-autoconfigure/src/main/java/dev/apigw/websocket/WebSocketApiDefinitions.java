@@ -1,0 +1,220 @@
+package dev.apigw.websocket;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import dev.apigw.definition.IntegrationProperties;
+import dev.apigw.definition.IntegrationProperties.IntegrationResponseProperties;
+import dev.apigw.definition.InvalidApiDefinitionException;
+import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.Integration;
+import dev.apigw.model.IntegrationResponse;
+import dev.apigw.model.IntegrationType;
+import dev.apigw.model.Stage;
+import dev.apigw.model.WebSocketApi;
+import dev.apigw.model.WebSocketRoute;
+import dev.apigw.websocket.WebSocketProperties.RouteProperties;
+import dev.apigw.websocket.WebSocketProperties.WebSocketApiProperties;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The WebSocket APIs of {@code apigw.websocket-apis}, converted to the model and checked
+ * once at start-up: every problem (a missing or repeated route key, a selection expression
+ * that does not parse, an integration without URI, authorization on a route other than
+ * {@code $connect}, a Lambda function that does not resolve, ...) is reported at once with
+ * the API, route and field.
+ */
+public final class WebSocketApiDefinitions {
+
+	static final String SOURCE = "application properties";
+
+	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+	private static final String MOCK_TEMPLATE = "{\"statusCode\": 200}";
+
+	private final List<WebSocketApi> apis;
+
+	private WebSocketApiDefinitions(List<WebSocketApi> apis) {
+		this.apis = List.copyOf(apis);
+	}
+
+	/**
+	 * Loads and checks the WebSocket APIs.
+	 * @param properties the properties
+	 * @param functions explains why a Lambda function reference does not resolve
+	 * ({@code null} when it does); {@code null} when Lambda support is absent
+	 * @return the definitions
+	 * @throws InvalidApiDefinitionException listing every problem
+	 */
+	public static WebSocketApiDefinitions load(WebSocketProperties properties,
+			@Nullable Function<String, @Nullable String> functions) {
+		List<Problem> problems = new ArrayList<>();
+		List<WebSocketApi> apis = new ArrayList<>();
+		properties.getWebsocketApis().forEach((id, api) -> apis.add(toApi(id, api, functions, problems)));
+		if (!problems.isEmpty()) {
+			throw new InvalidApiDefinitionException(problems);
+		}
+		return new WebSocketApiDefinitions(apis);
+	}
+
+	/**
+	 * The WebSocket APIs.
+	 * @return the APIs in definition order
+	 */
+	public List<WebSocketApi> apis() {
+		return this.apis;
+	}
+
+	private static WebSocketApi toApi(String id, WebSocketApiProperties api,
+			@Nullable Function<String, @Nullable String> functions, List<Problem> problems) {
+		String prefix = "apigw.websocket-apis." + id;
+		if (!NAME.matcher(id).matches()) {
+			problems.add(problem(id, null, prefix, "API ids are letters, digits, '-' and '_'"));
+		}
+		expression(id, null, prefix + ".route-selection-expression", api.getRouteSelectionExpression(), problems);
+		expression(id, null, prefix + ".api-key-selection-expression", api.getApiKeySelectionExpression(), problems);
+		Map<String, WebSocketRoute> routes = new LinkedHashMap<>();
+		for (int i = 0; i < api.getRoutes().size(); i++) {
+			RouteProperties route = api.getRoutes().get(i);
+			String field = prefix + ".routes[" + i + "]";
+			String key = route.getRouteKey();
+			if (key == null || key.isBlank()) {
+				problems.add(problem(id, null, field + ".route-key",
+						"Every route needs a route-key: $connect, $disconnect, $default or a custom key"));
+				continue;
+			}
+			if (routes.containsKey(key)) {
+				problems.add(problem(id, key, field + ".route-key", "The route key is defined twice"));
+				continue;
+			}
+			routes.put(key, toRoute(id, key, field, route, functions, problems));
+		}
+		Map<String, Stage> stages = new LinkedHashMap<>();
+		api.getStages().forEach((name, stage) -> {
+			if (!NAME.matcher(name).matches()) {
+				problems.add(problem(id, null, prefix + ".stages." + name,
+						"Stage names are letters, digits, '-' and '_' (at most 128)"));
+			}
+			stages.put(name, new Stage(name, stage.getDescription(), stage.getVariables(), Map.of()));
+		});
+		if (stages.isEmpty()) {
+			problems.add(problem(id, null, prefix + ".stages", "The API has no stage to be served in; add one, "
+					+ "e.g. " + prefix + ".stages.dev.description=..."));
+		}
+		return new WebSocketApi(id, api.getDescription(), api.getBasePath(), api.getHost(),
+				api.getRouteSelectionExpression(), api.getApiKeySelectionExpression(), routes, stages, SOURCE);
+	}
+
+	private static WebSocketRoute toRoute(String api, String key, String field, RouteProperties route,
+			@Nullable Function<String, @Nullable String> functions, List<Problem> problems) {
+		boolean connect = WebSocketRoute.CONNECT.equals(key);
+		if (!connect && route.getAuthorizationType() != AuthorizationType.NONE) {
+			problems.add(problem(api, key, field + ".authorization-type",
+					"Only the $connect route authorizes callers, as on AWS; remove it here"));
+		}
+		if (!connect && route.isApiKeyRequired()) {
+			problems.add(problem(api, key, field + ".api-key-required",
+					"Only the $connect route requires API keys, as on AWS; remove it here"));
+		}
+		if (route.getAuthorizationType() == AuthorizationType.COGNITO_USER_POOLS) {
+			problems.add(problem(api, key, field + ".authorization-type",
+					"WebSocket APIs authorize with NONE, CUSTOM or AWS_IAM"));
+		}
+		if (route.getAuthorizationType() == AuthorizationType.CUSTOM && route.getAuthorizer() == null) {
+			problems.add(problem(api, key, field + ".authorizer", "A CUSTOM route names its authorizer"));
+		}
+		if (route.getRouteResponseSelectionExpression() != null
+				&& !"$default".equals(route.getRouteResponseSelectionExpression())) {
+			problems.add(problem(api, key, field + ".route-response-selection-expression",
+					"WebSocket routes support only '$default' (send the integration's response back)"));
+		}
+		if (route.getTemplateSelectionExpression() != null) {
+			expression(api, key, field + ".template-selection-expression", route.getTemplateSelectionExpression(),
+					problems);
+		}
+		Integration integration = (route.getIntegration() != null)
+				? toIntegration(api, key, field + ".integration", route.getIntegration(), functions, problems) : null;
+		return new WebSocketRoute(key, route.getAuthorizationType(), route.getAuthorizer(), route.isApiKeyRequired(),
+				integration, route.getTemplateSelectionExpression(), route.getRouteResponseSelectionExpression());
+	}
+
+	private static Integration toIntegration(String api, String key, String prefix, IntegrationProperties integration,
+			@Nullable Function<String, @Nullable String> functions, List<Problem> problems) {
+		IntegrationType type;
+		try {
+			type = IntegrationType.parse(integration.getType());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(problem(api, key, prefix + ".type", ex.getMessage()));
+			return Integration.builder(IntegrationType.MOCK).build();
+		}
+		Integration.Builder builder = Integration.builder(type)
+			.uri(integration.getUri())
+			.httpMethod(integration.getHttpMethod())
+			.timeout(integration.getTimeout())
+			.requestParameters(integration.getRequestParameters())
+			.passthroughBehavior(integration.getPassthroughBehavior())
+			.contentHandling(integration.getContentHandling());
+		// Spring Boot drops '$' from unbracketed map keys: "default" is "$default"
+		integration.getRequestTemplates()
+			.forEach((name, template) -> builder.requestTemplate(name.equals("default") ? "$default" : name, template));
+		for (int i = 0; i < integration.getResponses().size(); i++) {
+			IntegrationResponseProperties response = integration.getResponses().get(i);
+			if (response.getSelectionPattern() != null) {
+				try {
+					Pattern.compile(response.getSelectionPattern());
+				}
+				catch (PatternSyntaxException ex) {
+					problems.add(problem(api, key, prefix + ".responses[" + i + "].selection-pattern",
+							"Not a Java regular expression: " + ex.getDescription()));
+					continue;
+				}
+			}
+			builder.response(new IntegrationResponse(response.getSelectionPattern(), response.getStatusCode(),
+					response.getResponseParameters(), response.getResponseTemplates(), response.getContentHandling()));
+		}
+		if (type == IntegrationType.MOCK && integration.getRequestTemplates().isEmpty()) {
+			builder.requestTemplate("$default", MOCK_TEMPLATE);
+		}
+		if (!type.isProxy() && integration.getResponses().isEmpty()) {
+			builder.response(IntegrationResponse.of(null, "200"));
+		}
+		if (type != IntegrationType.MOCK && (integration.getUri() == null || integration.getUri().isBlank())) {
+			problems.add(problem(api, key, prefix + ".uri", "A " + type + " integration needs a uri"));
+		}
+		else if ((type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY)) {
+			if (functions == null) {
+				problems.add(problem(api, key, prefix + ".type", "Lambda integrations need "
+						+ "com.amazonaws:aws-lambda-java-core on the classpath"));
+			}
+			else if (!integration.getUri().contains("${stageVariables.")) {
+				String message = functions.apply(integration.getUri());
+				if (message != null) {
+					problems.add(problem(api, key, prefix + ".uri", message));
+				}
+			}
+		}
+		return builder.build();
+	}
+
+	private static void expression(String api, @Nullable String route, String field, String text,
+			List<Problem> problems) {
+		try {
+			SelectionExpression.parse(text);
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(problem(api, route, field, ex.getMessage()));
+		}
+	}
+
+	private static Problem problem(String api, @Nullable String route, String field, String message) {
+		return new Problem(SOURCE, api, (route != null) ? "route " + route : null, null, field, message);
+	}
+
+}
