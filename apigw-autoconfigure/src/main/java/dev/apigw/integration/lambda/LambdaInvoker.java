@@ -79,7 +79,7 @@ public final class LambdaInvoker implements DisposableBean {
 	/**
 	 * Invokes a function.
 	 * @param reference the function
-	 * @param event the event (JSON-like maps, lists and scalars)
+	 * @param event the event or payload (JSON-like maps, lists and scalars)
 	 * @param requestId the request id the function's context reports
 	 * @param timeout how long the function may take; past it the result is a
 	 * {@link java.util.concurrent.TimeoutException}
@@ -87,7 +87,7 @@ public final class LambdaInvoker implements DisposableBean {
 	 * with what the function threw, or {@link IllegalArgumentException} when no function is
 	 * registered under the reference
 	 */
-	public Mono<JsonNode> invoke(FunctionReference reference, Map<String, Object> event, String requestId,
+	public Mono<JsonNode> invoke(FunctionReference reference, @Nullable Object event, String requestId,
 			Duration timeout) {
 		return Mono.defer(() -> {
 			LambdaFunction function = this.registry.resolve(reference);
@@ -132,14 +132,18 @@ public final class LambdaInvoker implements DisposableBean {
 		return this.codec.json().writeValueAsBytes(value);
 	}
 
-	private @Nullable Object input(Map<String, Object> event, Class<?> type) {
+	@SuppressWarnings("unchecked")
+	private @Nullable Object input(@Nullable Object event, Class<?> type) {
 		if (type == byte[].class) {
 			return this.codec.json().writeValueAsBytes(event);
 		}
-		if (type.getName().equals(WebSocketEventPojos.EVENT)) {
-			return WebSocketEventPojos.event(event);
+		if (event instanceof Map<?, ?> map && type.getName().equals(WebSocketEventPojos.EVENT)) {
+			return WebSocketEventPojos.event((Map<String, Object>) map);
 		}
-		if (type.isAssignableFrom(LinkedHashMap.class)) {
+		if (event == null || type.isInstance(event)) {
+			return event;
+		}
+		if (event instanceof Map<?, ?> && type.isAssignableFrom(LinkedHashMap.class)) {
 			return event;
 		}
 		return this.codec.json().convertValue(event, type);

@@ -1,0 +1,160 @@
+package dev.apigw.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+
+import dev.apigw.auth.ApiKeyRepository;
+import dev.apigw.definition.ApigwProperties;
+import dev.apigw.definition.InvalidApiDefinitionException;
+import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.deploy.DeploymentRegistry;
+import dev.apigw.integration.lambda.LambdaFunctionRegistry;
+import dev.apigw.integration.lambda.LambdaInvoker;
+import dev.apigw.integration.lambda.LambdaProperties;
+import dev.apigw.routing.GatewayEnvironment;
+import dev.apigw.store.ConnectionStore;
+import dev.apigw.store.MemoryConnectionStore;
+import dev.apigw.store.RedisConnectionStore;
+import dev.apigw.store.StoreProperties;
+import dev.apigw.template.TemplateEngine;
+import dev.apigw.throttle.UsagePlans;
+import dev.apigw.websocket.ConnectAuthorizer;
+import dev.apigw.websocket.ConnectionsAccessCheck;
+import dev.apigw.websocket.WebSocketApiDefinitions;
+import dev.apigw.websocket.WebSocketConnections;
+import dev.apigw.websocket.WebSocketDeployments;
+import dev.apigw.websocket.WebSocketGateway;
+import dev.apigw.websocket.WebSocketProperties;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * WebSocket APIs ({@code apigw.websocket-apis}): their deployment, the web filter that
+ * terminates client WebSockets at their mounts and serves {@code @connections}, the
+ * {@link dev.apigw.websocket.WebSocketConnections} Java API, and the connection store
+ * (memory, or Redis with {@code apigw.store.type=redis}).
+ */
+@AutoConfiguration(
+		after = { ApigwAutoConfiguration.class, ApigwLambdaAutoConfiguration.class, ApigwStoreAutoConfiguration.class,
+				ApigwUsagePlanAutoConfiguration.class },
+		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnBooleanProperty(name = "apigw.enabled", matchIfMissing = true)
+@ConditionalOnBean(DeploymentRegistry.class)
+@EnableConfigurationProperties(WebSocketProperties.class)
+public final class ApigwWebSocketAutoConfiguration {
+
+	private static final String REDIS_FACTORY = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory";
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebSocketApiDefinitions apigwWebSocketApiDefinitions(WebSocketProperties properties,
+			ObjectProvider<LambdaInvoker> lambda) {
+		LambdaInvoker invoker = lambda.getIfAvailable();
+		Function<String, @Nullable String> functions = (invoker != null) ? invoker::check : null;
+		return WebSocketApiDefinitions.load(properties, functions);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebSocketDeployments apigwWebSocketDeployments(WebSocketApiDefinitions definitions, TemplateEngine engine,
+			GatewayEnvironment environment, @Qualifier("apigwClock") Clock clock, DeploymentRegistry registry) {
+		return WebSocketDeployments.deploy(definitions.apis(), engine, environment, clock, (host, path) -> {
+			var mounted = registry.snapshot().mounts().match(host, path);
+			return mounted != null && mounted.remainingPath().isEmpty() && mounted.mountPath().equals(path);
+		});
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebSocketGateway apigwWebSocketGateway(WebSocketDeployments deployments, ConnectionStore store,
+			WebSocketProperties properties, ApigwProperties apigw, @Qualifier("apigwClock") Clock clock,
+			ObjectProvider<LambdaInvoker> lambda, ObjectProvider<WebClient.Builder> webClient,
+			ObjectProvider<ConnectAuthorizer> authorizer, ObjectProvider<ConnectionsAccessCheck> accessCheck,
+			ObjectProvider<ApiKeyRepository> keys, ObjectProvider<UsagePlans> plans) {
+		WebSocketProperties.Connections limits = properties.getWebsocket();
+		return WebSocketGateway.builder(deployments, store, clock)
+			.order(apigw.getWebFilterOrder() - 1)
+			.maxFrameSize((int) Math.min(Integer.MAX_VALUE, limits.getMaxFrameSize().toBytes()))
+			.maxMessageSize(limits.getMaxMessageSize().toBytes())
+			.idleTimeout(limits.getIdleTimeout())
+			.maxConnectionDuration(limits.getMaxConnectionDuration())
+			.connectionsApi(limits.isConnectionsApiEnabled())
+			.lambda(lambda.getIfAvailable())
+			.webClient(webClient.getIfAvailable(WebClient::builder).build())
+			.authorizer(authorizer.getIfAvailable())
+			.accessCheck(accessCheck.getIfAvailable())
+			.apiKeys(keys.getIfAvailable(), plans::getIfAvailable)
+			.build();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	WebSocketConnections apigwWebSocketConnections(WebSocketGateway gateway) {
+		return gateway.connections();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = ApigwLambdaAutoConfiguration.LAMBDA_CORE)
+	@ConditionalOnBean(LambdaFunctionRegistry.class)
+	static class LambdaConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LambdaInvoker apigwWebSocketLambdaInvoker(LambdaFunctionRegistry registry, GatewayEnvironment environment,
+				LambdaProperties properties) {
+			return new LambdaInvoker(registry, environment, properties.getLambda().getThreads(),
+					properties.getLambda().getQueueCapacity(), "apigw-ws-lambda");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = "apigw.store.type", havingValue = "memory", matchIfMissing = true)
+	static class MemoryStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConnectionStore apigwConnectionStore() {
+			return new MemoryConnectionStore();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = REDIS_FACTORY)
+	@ConditionalOnProperty(name = "apigw.store.type", havingValue = "redis")
+	static class RedisStoreConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ConnectionStore apigwConnectionStore(StoreProperties properties,
+				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+			ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
+			if (factory == null) {
+				throw new InvalidApiDefinitionException(new Problem("application properties", "*", null, null,
+						"apigw.store.type", "apigw.store.type=redis needs a ReactiveRedisConnectionFactory; "
+								+ "configure spring.data.redis.* (Spring Boot's Redis auto-configuration)"));
+			}
+			Duration timeout = properties.getRedis().getTimeout();
+			return new RedisConnectionStore(factory, properties.getRedis().getKeyPrefix(), timeout);
+		}
+
+	}
+
+}

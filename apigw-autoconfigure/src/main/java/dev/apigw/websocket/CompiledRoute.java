@@ -1,0 +1,85 @@
+package dev.apigw.websocket;
+
+import java.util.Map;
+
+import dev.apigw.integration.CompiledIntegration;
+import dev.apigw.model.WebSocketRoute;
+import dev.apigw.template.MappingTemplate;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A route compiled for one stage: its integration (stage variables substituted, selection
+ * patterns compiled), its template selection expression and every mapping template of its
+ * integration, compiled. Built once per deployment.
+ *
+ * @param route the route definition
+ * @param integration the compiled integration, {@code null} for a route without one
+ * @param templateSelection selects the request template
+ * @param templates compiled templates by their source text
+ * @param headerParameters {@code integration.request.header.X} to its source
+ * @param queryParameters {@code integration.request.querystring.X} to its source
+ */
+record CompiledRoute(WebSocketRoute route, @Nullable CompiledIntegration integration,
+		SelectionExpression templateSelection, Map<String, MappingTemplate> templates,
+		Map<String, SelectionExpression> headerParameters, Map<String, SelectionExpression> queryParameters) {
+
+	/**
+	 * Compiles integration request parameters of a WebSocket route: targets
+	 * {@code integration.request.header.X} and {@code integration.request.querystring.X};
+	 * sources {@code 'static'}, {@code route.request.header.X},
+	 * {@code route.request.querystring.X}, {@code route.request.body[.path]},
+	 * {@code context.X} and {@code stageVariables.X}.
+	 * @param parameters target to source
+	 * @param headers receives the header targets
+	 * @param query receives the query string targets
+	 * @throws IllegalArgumentException naming a target or source that is not supported
+	 */
+	static void parameters(Map<String, String> parameters, Map<String, SelectionExpression> headers,
+			Map<String, SelectionExpression> query) {
+		parameters.forEach((target, source) -> {
+			SelectionExpression expression = parameter(source.trim());
+			if (target.startsWith("integration.request.header.")) {
+				headers.put(target.substring("integration.request.header.".length()), expression);
+			}
+			else if (target.startsWith("integration.request.querystring.")) {
+				query.put(target.substring("integration.request.querystring.".length()), expression);
+			}
+			else {
+				throw new IllegalArgumentException("'" + target + "' is not integration.request.header.X or "
+						+ "integration.request.querystring.X");
+			}
+		});
+	}
+
+	private static SelectionExpression parameter(String source) {
+		if (source.length() >= 2 && source.startsWith("'") && source.endsWith("'")) {
+			return SelectionExpression.parse(source.substring(1, source.length() - 1).replace("$", "\\$"));
+		}
+		if (source.startsWith("route.request.")) {
+			return SelectionExpression.parse("${" + source.substring("route.".length()) + "}");
+		}
+		if (source.startsWith("context.") || source.startsWith("stageVariables.")) {
+			return SelectionExpression.parse("${" + source + "}");
+		}
+		throw new IllegalArgumentException("'" + source + "' is not 'static', route.request.header.X, "
+				+ "route.request.querystring.X, route.request.body[.path], context.X or stageVariables.X");
+	}
+
+	String key() {
+		return this.route.routeKey();
+	}
+
+	/**
+	 * The compiled template of a source text.
+	 * @param source the template text
+	 * @return the template
+	 */
+	MappingTemplate template(String source) {
+		MappingTemplate template = this.templates.get(source);
+		if (template == null) {
+			throw new IllegalStateException("Template not compiled for route " + key());
+		}
+		return template;
+	}
+
+}
