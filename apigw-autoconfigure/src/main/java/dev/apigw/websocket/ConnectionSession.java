@@ -19,9 +19,9 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 
 
 /**
- * One upgraded connection: reads the client's frames (Netty already refuses frames over the
- * frame limit with 1009), assembles fragmented messages up to the message limit (1009
- * beyond), hands each message to the gateway one after the other, sends the connection's
+ * One upgraded connection: reads the client's frames, closes the connection with 1009 on a
+ * frame over the frame limit or a message (its fragments together) over the message limit
+ * (Netty refuses frames over the message limit before they are read), hands each message to the gateway one after the other, sends the connection's
  * outgoing messages, closes idle and over-age connections with 1001, and reports the end.
  */
 final class ConnectionSession {
@@ -60,7 +60,7 @@ final class ConnectionSession {
 		inbound.receiveCloseStatus()
 			.subscribe((status) -> this.connection.closed(status.code(), status.reasonText()), (error) -> {
 			});
-		Assembler assembler = new Assembler(this.gateway.maxMessageSize());
+		Assembler assembler = new Assembler(this.gateway.maxFrameSize(), this.gateway.maxMessageSize());
 		Mono<Void> received = inbound.receiveFrames()
 			.<Message>handle(assembler::accept)
 			.concatMap((message) -> this.gateway.onMessage(this.connection, message), 1)
@@ -103,6 +103,8 @@ final class ConnectionSession {
 	 */
 	private final class Assembler {
 
+		private final int maxFrameSize;
+
 		private final long maxMessageSize;
 
 		private @Nullable ByteArrayOutputStream buffer;
@@ -111,7 +113,8 @@ final class ConnectionSession {
 
 		private boolean refused;
 
-		Assembler(long maxMessageSize) {
+		Assembler(int maxFrameSize, long maxMessageSize) {
+			this.maxFrameSize = maxFrameSize;
 			this.maxMessageSize = maxMessageSize;
 		}
 
@@ -127,7 +130,8 @@ final class ConnectionSession {
 				return;
 			}
 			ByteBuf content = frame.content();
-			if (this.buffer.size() + content.readableBytes() > this.maxMessageSize) {
+			if (content.readableBytes() > this.maxFrameSize
+					|| this.buffer.size() + content.readableBytes() > this.maxMessageSize) {
 				this.refused = true;
 				this.buffer = null;
 				ConnectionSession.this.connection.close(MESSAGE_TOO_BIG, "Message too big");

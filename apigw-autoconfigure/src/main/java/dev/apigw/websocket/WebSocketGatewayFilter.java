@@ -202,7 +202,8 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 	private Mono<Void> upgrade(ServerWebExchange exchange, ConnectionSession session) {
 		HttpServerResponse response = ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse());
 		WebsocketServerSpec.Builder spec = WebsocketServerSpec.builder()
-			.maxFramePayloadLength(this.settings.maxFrameSize())
+			.maxFramePayloadLength((int) Math.min(Integer.MAX_VALUE,
+					Math.max(this.settings.maxFrameSize(), this.settings.maxMessageSize())))
 			.handlePing(false);
 		if (session.subProtocol() != null) {
 			spec.protocols(session.subProtocol());
@@ -299,6 +300,10 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 
 	long maxConnectionNanos() {
 		return this.settings.maxConnectionDuration().toNanos();
+	}
+
+	int maxFrameSize() {
+		return this.settings.maxFrameSize();
 	}
 
 	long maxMessageSize() {
