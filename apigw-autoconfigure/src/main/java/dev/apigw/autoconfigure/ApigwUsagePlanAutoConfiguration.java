@@ -25,6 +25,7 @@ import dev.apigw.throttle.UsagePlanDefinitions;
 import dev.apigw.throttle.UsagePlanProperties;
 import dev.apigw.throttle.UsagePlans;
 import dev.apigw.throttle.UsageReport;
+import dev.apigw.websocket.WebSocketApiDefinitions;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -61,8 +62,11 @@ public final class ApigwUsagePlanAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	UsagePlans apigwUsagePlans(UsagePlanProperties plans, ThrottlingProperties throttling,
-			DeploymentRegistry registry, ApiKeyRepository keys) {
-		List<Api> apis = registry.snapshot().stages().stream().map(StageRuntime::api).distinct().toList();
+			DeploymentRegistry registry, ApiKeyRepository keys, ObjectProvider<WebSocketApiDefinitions> websocket) {
+		List<Api> apis = new java.util.ArrayList<>(
+				registry.snapshot().stages().stream().map(StageRuntime::api).distinct().toList());
+		// plans may cover WebSocket API stages too (API keys on $connect)
+		websocket.ifAvailable((definitions) -> apis.addAll(definitions.stageApis()));
 		Set<String> keyIds = (keys instanceof PropertiesApiKeyRepository configured)
 				? configured.keys().stream().map(ApiKey::id).collect(Collectors.toSet()) : null;
 		return UsagePlanDefinitions.load(plans, throttling, apis, keyIds);

@@ -10,6 +10,9 @@ import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.integration.lambda.LambdaFunctionRegistry;
+import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.WebSocketApi;
+import dev.apigw.model.WebSocketRoute;
 import dev.apigw.integration.lambda.LambdaInvoker;
 import dev.apigw.integration.lambda.LambdaProperties;
 import dev.apigw.routing.GatewayEnvironment;
@@ -88,6 +91,7 @@ public final class ApigwWebSocketAutoConfiguration {
 			ObjectProvider<ConnectAuthorizer> authorizer, ObjectProvider<ConnectionsAccessCheck> accessCheck,
 			ObjectProvider<ApiKeyRepository> keys, ObjectProvider<UsagePlans> plans) {
 		WebSocketProperties.Connections limits = properties.getWebsocket();
+		checkAuthorization(deployments, authorizer.getIfAvailable() != null, keys.getIfAvailable() != null);
 		return WebSocketGateway.builder(deployments, store, clock)
 			.order(apigw.getWebFilterOrder() - 1)
 			.maxFrameSize((int) Math.min(Integer.MAX_VALUE, limits.getMaxFrameSize().toBytes()))
@@ -101,6 +105,28 @@ public final class ApigwWebSocketAutoConfiguration {
 			.accessCheck(accessCheck.getIfAvailable())
 			.apiKeys(keys.getIfAvailable(), plans::getIfAvailable)
 			.build();
+	}
+
+	private static void checkAuthorization(WebSocketDeployments deployments, boolean authorizer, boolean keys) {
+		java.util.List<Problem> problems = new java.util.ArrayList<>();
+		for (WebSocketApi api : deployments.apis()) {
+			WebSocketRoute connect = api.route(WebSocketRoute.CONNECT);
+			if (connect == null) {
+				continue;
+			}
+			if (connect.authorizationType() != AuthorizationType.NONE && !authorizer) {
+				problems.add(new Problem(api.source(), api.id(), "route $connect", null, "authorization-type",
+						connect.authorizationType() + " needs a ConnectAuthorizer bean to authorize handshakes "
+								+ "(see docs/websocket.md)"));
+			}
+			if (connect.apiKeyRequired() && !keys) {
+				problems.add(new Problem(api.source(), api.id(), "route $connect", null, "api-key-required",
+						"API keys need an ApiKeyRepository (apigw.api-keys)"));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidApiDefinitionException(problems);
+		}
 	}
 
 	@Bean

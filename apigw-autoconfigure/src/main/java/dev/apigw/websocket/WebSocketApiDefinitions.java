@@ -12,6 +12,7 @@ import dev.apigw.definition.IntegrationProperties;
 import dev.apigw.definition.IntegrationProperties.IntegrationResponseProperties;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.model.Api;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
@@ -69,6 +70,21 @@ public final class WebSocketApiDefinitions {
 	 */
 	public List<WebSocketApi> apis() {
 		return this.apis;
+	}
+
+	/**
+	 * The WebSocket APIs as REST API models with their stages and no resources: what usage
+	 * plans check their API stages against.
+	 * @return the APIs
+	 */
+	public List<Api> stageApis() {
+		List<Api> stageApis = new ArrayList<>();
+		for (WebSocketApi api : this.apis) {
+			Api.Builder builder = Api.builder(api.id()).source(api.source());
+			api.stages().values().forEach(builder::stage);
+			stageApis.add(builder.build());
+		}
+		return stageApis;
 	}
 
 	private static WebSocketApi toApi(String id, WebSocketApiProperties api,

@@ -155,6 +155,14 @@ public final class WebSocketDeployments {
 	}
 
 	/**
+	 * The deployed APIs.
+	 * @return the APIs, each once
+	 */
+	public List<WebSocketApi> apis() {
+		return this.stages.stream().map(WebSocketStage::api).distinct().toList();
+	}
+
+	/**
 	 * The deployed stages.
 	 * @return the stages
 	 */

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.apigw.test.GatewayTestApplication;
-import dev.apigw.test.TestBackend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -193,10 +192,6 @@ class WebSocketGatewayTests {
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> map(Object value) {
 		return (Map<String, Object>) value;
-	}
-
-	static TestBackend unused() {
-		return null;
 	}
 
 }

@@ -1,0 +1,85 @@
+package dev.apigw.websocket;
+
+import java.util.List;
+
+import dev.apigw.definition.IntegrationProperties;
+import dev.apigw.definition.InvalidApiDefinitionException;
+import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.IntegrationType;
+import dev.apigw.model.WebSocketApi;
+import dev.apigw.websocket.WebSocketProperties.RouteProperties;
+import dev.apigw.websocket.WebSocketProperties.StageProperties;
+import dev.apigw.websocket.WebSocketProperties.WebSocketApiProperties;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * {@code apigw.websocket-apis} to the model, and every problem reported at once with the
+ * API, route and field.
+ */
+class WebSocketApiDefinitionsTests {
+
+	@Test
+	void convertsRoutesWithAwsDefaults() {
+		WebSocketProperties properties = new WebSocketProperties();
+		WebSocketApiProperties api = api(route("$default", "MOCK", null));
+		api.getRoutes().get(0).setRouteResponseSelectionExpression("$default");
+		properties.getWebsocketApis().put("chat", api);
+		WebSocketApi chat = WebSocketApiDefinitions.load(properties, (uri) -> null).apis().get(0);
+		assertThat(chat.routeSelectionExpression()).isEqualTo("$request.body.action");
+		assertThat(chat.apiKeySelectionExpression()).isEqualTo("$request.header.x-api-key");
+		assertThat(chat.route("$default").twoWay()).isTrue();
+		assertThat(chat.route("$default").integration().type()).isEqualTo(IntegrationType.MOCK);
+		assertThat(chat.route("$default").integration().requestTemplates()).containsEntry("$default",
+				"{\"statusCode\": 200}");
+		assertThat(chat.route("$default").integration().responses()).hasSize(1);
+	}
+
+	@Test
+	void reportsEveryProblemWithItsField() {
+		WebSocketProperties properties = new WebSocketProperties();
+		RouteProperties authorizedMessage = route("send", "AWS_PROXY", "unknownFunction");
+		authorizedMessage.setAuthorizationType(AuthorizationType.CUSTOM);
+		RouteProperties duplicate = route("send", "MOCK", null);
+		RouteProperties noUri = route("http", "HTTP", null);
+		RouteProperties badExpression = route("x", "MOCK", null);
+		badExpression.setTemplateSelectionExpression("$nope");
+		WebSocketApiProperties api = api(authorizedMessage, duplicate, noUri, badExpression, route(null, "MOCK", null));
+		api.setRouteSelectionExpression("${request.body.action");
+		properties.getWebsocketApis().put("chat", api);
+		WebSocketApiProperties stageless = new WebSocketApiProperties();
+		properties.getWebsocketApis().put("empty", stageless);
+		assertThatExceptionOfType(InvalidApiDefinitionException.class)
+			.isThrownBy(() -> WebSocketApiDefinitions.load(properties,
+					(uri) -> uri.equals("unknownFunction") ? "No Lambda function 'unknownFunction'" : null))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting((problem) -> problem.field())
+				.containsExactlyInAnyOrder("apigw.websocket-apis.chat.route-selection-expression",
+						"apigw.websocket-apis.chat.routes[0].authorization-type",
+						"apigw.websocket-apis.chat.routes[0].authorizer", "apigw.websocket-apis.chat.routes[0].integration.uri",
+						"apigw.websocket-apis.chat.routes[1].route-key",
+						"apigw.websocket-apis.chat.routes[2].integration.uri",
+						"apigw.websocket-apis.chat.routes[3].template-selection-expression",
+						"apigw.websocket-apis.chat.routes[4].route-key", "apigw.websocket-apis.empty.stages"));
+	}
+
+	private static WebSocketApiProperties api(RouteProperties... routes) {
+		WebSocketApiProperties api = new WebSocketApiProperties();
+		api.setRoutes(List.of(routes));
+		StageProperties stage = new StageProperties();
+		api.getStages().put("dev", stage);
+		return api;
+	}
+
+	private static RouteProperties route(String key, String type, String uri) {
+		RouteProperties route = new RouteProperties();
+		route.setRouteKey(key);
+		IntegrationProperties integration = new IntegrationProperties();
+		integration.setType(type);
+		integration.setUri(uri);
+		route.setIntegration(integration);
+		return route;
+	}
+
+}
