@@ -9,6 +9,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 import dev.apigw.test.GatewayTestApplication;
+import dev.apigw.test.TestBackend;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,8 +39,20 @@ class WebSocketGatewayTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	private static final TestBackend backend = TestBackend.start();
+
 	@LocalServerPort
 	int port;
+
+	@DynamicPropertySource
+	static void backend(DynamicPropertyRegistry registry) {
+		registry.add("test.backend", backend::address);
+	}
+
+	@AfterAll
+	static void stopBackend() {
+		backend.close();
+	}
 
 	@Autowired
 	WebSocketConnections connections;
@@ -69,8 +85,8 @@ class WebSocketGatewayTests {
 			assertThat(map(context.get("identity"))).containsEntry("sourceIp", "127.0.0.1");
 			assertThat(event).containsEntry("queryStringParameters", Map.of("room", "kitchen"))
 				.containsEntry("multiValueQueryStringParameters", Map.of("room", List.of("lobby", "kitchen")))
-				.containsEntry("isBase64Encoded", false)
-				.containsEntry("stageVariables", Map.of("color", "blue"));
+				.containsEntry("isBase64Encoded", false);
+			assertThat(map(event.get("stageVariables"))).containsEntry("color", "blue");
 			assertThat(map(event.get("headers"))).containsEntry("X-Player", "ann");
 		}
 	}
@@ -171,6 +187,19 @@ class WebSocketGatewayTests {
 			assertThat(client.awaitClose()).isEqualTo(1000);
 			assertThatThrownBy(() -> this.connections.send(id, "late").block())
 				.isInstanceOf(WebSocketConnections.GoneException.class);
+		}
+	}
+
+	@Test
+	void httpIntegrationsReceiveTheMessageAndAnswerTheRoute() {
+		try (WsClient client = WsClient.connect(url("/chat/dev"))) {
+			String id = connectionId(client);
+			Map<String, Object> proxied = TestBackend.echo(client.send("{\"action\":\"proxied\",\"n\":1}").next());
+			assertThat(proxied).containsEntry("method", "POST")
+				.containsEntry("uri", "/proxied")
+				.containsEntry("body", "{\"action\":\"proxied\",\"n\":1}");
+			assertThat(client.send("{\"action\":\"mapped\",\"text\":\"hi\"}").next())
+				.isEqualTo("backend saw {\"said\":\"hi\",\"route\":\"mapped\"} with " + id);
 		}
 	}
 
