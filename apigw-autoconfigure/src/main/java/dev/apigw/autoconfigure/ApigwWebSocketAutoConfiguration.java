@@ -2,7 +2,6 @@ package dev.apigw.autoconfigure;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.function.Function;
 
 import dev.apigw.auth.ApiKeyRepository;
 import dev.apigw.definition.ApigwProperties;
@@ -29,9 +28,9 @@ import dev.apigw.websocket.WebSocketConnections;
 import dev.apigw.websocket.WebSocketDeployments;
 import dev.apigw.websocket.WebSocketGateway;
 import dev.apigw.websocket.WebSocketProperties;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -68,9 +67,21 @@ public final class ApigwWebSocketAutoConfiguration {
 	@ConditionalOnMissingBean
 	WebSocketApiDefinitions apigwWebSocketApiDefinitions(WebSocketProperties properties,
 			ObjectProvider<LambdaInvoker> lambda) {
-		LambdaInvoker invoker = lambda.getIfAvailable();
-		Function<String, @Nullable String> functions = (invoker != null) ? invoker::check : null;
-		return WebSocketApiDefinitions.load(properties, functions);
+		return WebSocketApiDefinitions.load(properties, lambda.getIfAvailable() != null);
+	}
+
+	// functions are checked (and created) once every bean exists: a handler may itself use
+	// WebSocketConnections, which depends on the definitions
+	@Bean
+	static SmartInitializingSingleton apigwWebSocketFunctionCheck(ObjectProvider<WebSocketApiDefinitions> definitions,
+			ObjectProvider<LambdaInvoker> lambda) {
+		return () -> {
+			LambdaInvoker invoker = lambda.getIfAvailable();
+			WebSocketApiDefinitions defined = definitions.getIfAvailable();
+			if (invoker != null && defined != null) {
+				defined.checkFunctions(invoker::check);
+			}
+		};
 	}
 
 	@Bean

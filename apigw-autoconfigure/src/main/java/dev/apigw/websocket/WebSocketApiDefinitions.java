@@ -48,20 +48,55 @@ public final class WebSocketApiDefinitions {
 	/**
 	 * Loads and checks the WebSocket APIs.
 	 * @param properties the properties
-	 * @param functions explains why a Lambda function reference does not resolve
-	 * ({@code null} when it does); {@code null} when Lambda support is absent
+	 * @param lambda whether Lambda integrations can be served (aws-lambda-java-core is on
+	 * the classpath)
 	 * @return the definitions
 	 * @throws InvalidApiDefinitionException listing every problem
 	 */
-	public static WebSocketApiDefinitions load(WebSocketProperties properties,
-			@Nullable Function<String, @Nullable String> functions) {
+	public static WebSocketApiDefinitions load(WebSocketProperties properties, boolean lambda) {
 		List<Problem> problems = new ArrayList<>();
 		List<WebSocketApi> apis = new ArrayList<>();
-		properties.getWebsocketApis().forEach((id, api) -> apis.add(toApi(id, api, functions, problems)));
+		properties.getWebsocketApis().forEach((id, api) -> apis.add(toApi(id, api, lambda, problems)));
 		if (!problems.isEmpty()) {
 			throw new InvalidApiDefinitionException(problems);
 		}
 		return new WebSocketApiDefinitions(apis);
+	}
+
+	/**
+	 * Checks that every Lambda integration names a function that resolves, in every stage.
+	 * Run once the application's beans exist: handlers may themselves depend on the gateway
+	 * (to send through {@link WebSocketConnections}).
+	 * @param functions explains why an integration URI names no invocable function,
+	 * {@code null} when it does
+	 * @throws InvalidApiDefinitionException listing every problem
+	 */
+	public void checkFunctions(Function<String, @Nullable String> functions) {
+		List<Problem> problems = new ArrayList<>();
+		for (WebSocketApi api : this.apis) {
+			for (WebSocketRoute route : api.routes().values()) {
+				Integration integration = route.integration();
+				if (integration == null || integration.uri() == null || (integration.type() != IntegrationType.AWS
+						&& integration.type() != IntegrationType.AWS_PROXY)) {
+					continue;
+				}
+				java.util.Set<String> messages = new java.util.LinkedHashSet<>();
+				for (Stage stage : api.stages().values()) {
+					String uri = dev.apigw.integration.UriTemplate.substituteStageVariables(integration.uri(),
+							stage.variables());
+					String message = functions.apply(uri);
+					if (message != null) {
+						messages.add(message + (uri.equals(integration.uri()) ? "" : " (stage '" + stage.name() + "')"));
+					}
+				}
+				int index = List.copyOf(api.routes().keySet()).indexOf(route.routeKey());
+				messages.forEach((message) -> problems.add(problem(api.id(), route.routeKey(),
+						"apigw.websocket-apis." + api.id() + ".routes[" + index + "].integration.uri", message)));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidApiDefinitionException(problems);
+		}
 	}
 
 	/**
@@ -87,8 +122,8 @@ public final class WebSocketApiDefinitions {
 		return stageApis;
 	}
 
-	private static WebSocketApi toApi(String id, WebSocketApiProperties api,
-			@Nullable Function<String, @Nullable String> functions, List<Problem> problems) {
+	private static WebSocketApi toApi(String id, WebSocketApiProperties api, boolean lambda,
+			List<Problem> problems) {
 		String prefix = "apigw.websocket-apis." + id;
 		if (!NAME.matcher(id).matches()) {
 			problems.add(problem(id, null, prefix, "API ids are letters, digits, '-' and '_'"));
@@ -109,7 +144,7 @@ public final class WebSocketApiDefinitions {
 				problems.add(problem(id, key, field + ".route-key", "The route key is defined twice"));
 				continue;
 			}
-			routes.put(key, toRoute(id, key, field, route, functions, problems));
+			routes.put(key, toRoute(id, key, field, route, lambda, problems));
 		}
 		Map<String, Stage> stages = new LinkedHashMap<>();
 		api.getStages().forEach((name, stage) -> {
@@ -128,7 +163,7 @@ public final class WebSocketApiDefinitions {
 	}
 
 	private static WebSocketRoute toRoute(String api, String key, String field, RouteProperties route,
-			@Nullable Function<String, @Nullable String> functions, List<Problem> problems) {
+			boolean lambda, List<Problem> problems) {
 		boolean connect = WebSocketRoute.CONNECT.equals(key);
 		if (!connect && route.getAuthorizationType() != AuthorizationType.NONE) {
 			problems.add(problem(api, key, field + ".authorization-type",
@@ -155,13 +190,13 @@ public final class WebSocketApiDefinitions {
 					problems);
 		}
 		Integration integration = (route.getIntegration() != null)
-				? toIntegration(api, key, field + ".integration", route.getIntegration(), functions, problems) : null;
+				? toIntegration(api, key, field + ".integration", route.getIntegration(), lambda, problems) : null;
 		return new WebSocketRoute(key, route.getAuthorizationType(), route.getAuthorizer(), route.isApiKeyRequired(),
 				integration, route.getTemplateSelectionExpression(), route.getRouteResponseSelectionExpression());
 	}
 
 	private static Integration toIntegration(String api, String key, String prefix, IntegrationProperties integration,
-			@Nullable Function<String, @Nullable String> functions, List<Problem> problems) {
+			boolean lambda, List<Problem> problems) {
 		IntegrationType type;
 		try {
 			type = IntegrationType.parse(integration.getType());
@@ -204,17 +239,9 @@ public final class WebSocketApiDefinitions {
 		if (type != IntegrationType.MOCK && (integration.getUri() == null || integration.getUri().isBlank())) {
 			problems.add(problem(api, key, prefix + ".uri", "A " + type + " integration needs a uri"));
 		}
-		else if ((type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY)) {
-			if (functions == null) {
-				problems.add(problem(api, key, prefix + ".type", "Lambda integrations need "
-						+ "com.amazonaws:aws-lambda-java-core on the classpath"));
-			}
-			else if (!integration.getUri().contains("${stageVariables.")) {
-				String message = functions.apply(integration.getUri());
-				if (message != null) {
-					problems.add(problem(api, key, prefix + ".uri", message));
-				}
-			}
+		else if ((type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY) && !lambda) {
+			problems.add(problem(api, key, prefix + ".type", "Lambda integrations need "
+					+ "com.amazonaws:aws-lambda-java-core on the classpath"));
 		}
 		return builder.build();
 	}

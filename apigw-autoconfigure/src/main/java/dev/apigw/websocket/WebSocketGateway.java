@@ -14,8 +14,8 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.Ordered;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
@@ -28,7 +28,7 @@ import org.springframework.web.server.WebFilterChain;
  * its {@link #connections()} reach any connection from the application's own code. On
  * start it listens for the commands other instances send for its connections.
  */
-public final class WebSocketGateway implements WebFilter, Ordered, InitializingBean, DisposableBean {
+public final class WebSocketGateway implements WebFilter, Ordered, InitializingBean, SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(WebSocketGateway.class);
 
@@ -39,6 +39,8 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 	private final ConnectionStore store;
 
 	private final boolean empty;
+
+	private volatile boolean running;
 
 	private WebSocketGateway(WebSocketGatewayFilter filter, WebSocketConnections connections, ConnectionStore store,
 			boolean empty) {
@@ -92,10 +94,31 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 	}
 
 	@Override
-	public void destroy() {
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Closes this instance's connections with 1001 before the web server shuts down, which
+	 * would otherwise wait for them as for requests in progress.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
 		for (WebSocketConnection connection : this.connections.localConnections()) {
 			connection.close(ConnectionSession.GOING_AWAY, "Going away");
 		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		// stops before the web server's graceful shutdown (SmartLifecycle.DEFAULT_PHASE - 1024)
+		return SmartLifecycle.DEFAULT_PHASE;
 	}
 
 	/**

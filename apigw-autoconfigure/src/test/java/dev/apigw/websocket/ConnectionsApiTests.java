@@ -61,7 +61,7 @@ class ConnectionsApiTests {
 	void postGetAndDeleteThroughTheSdk() {
 		try (WsClient client = WsClient.connect("ws://127.0.0.1:" + this.port + "/chat/dev",
 				java.util.Map.of("User-Agent", "chat-test/1.0"))) {
-			String id = WebSocketGatewayTests.connectionId(client);
+			String id = client.connectionId();
 			Instant before = Instant.now();
 			this.management.postToConnection((request) -> request.connectionId(id)
 				.data(SdkBytes.fromString("{\"text\":\"pushed\"}", StandardCharsets.UTF_8)));
@@ -88,7 +88,7 @@ class ConnectionsApiTests {
 		assertThatThrownBy(() -> this.management.postToConnection((request) -> request.connectionId("AAAAAAAAAAAAAAA=")
 			.data(SdkBytes.fromUtf8String("x")))).isInstanceOf(GoneException.class);
 		try (WsClient client = WsClient.connect("ws://127.0.0.1:" + this.port + "/chat/dev")) {
-			String id = WebSocketGatewayTests.connectionId(client);
+			String id = client.connectionId();
 			byte[] big = new byte[128 * 1024 + 1];
 			Arrays.fill(big, (byte) 'a');
 			assertThatThrownBy(() -> this.management.postToConnection((request) -> request.connectionId(id)

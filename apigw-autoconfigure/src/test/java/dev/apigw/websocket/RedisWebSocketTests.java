@@ -83,7 +83,7 @@ class RedisWebSocketTests {
 		try (WsClient client = WsClient.connect("ws://127.0.0.1:" + port(first) + "/chat/dev",
 				Map.of("User-Agent", "redis-test"));
 				ApiGatewayManagementApiClient other = management(second)) {
-			String id = WebSocketGatewayTests.connectionId(client);
+			String id = client.connectionId();
 			other.postToConnection((request) -> request.connectionId(id).data(SdkBytes.fromUtf8String("via redis")));
 			assertThat(client.next()).isEqualTo("via redis");
 			second.getBean(WebSocketConnections.class).send(id, "in-process, other instance").block(Duration.ofSeconds(5));

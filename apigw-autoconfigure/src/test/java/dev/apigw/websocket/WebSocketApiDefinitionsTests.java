@@ -27,7 +27,7 @@ class WebSocketApiDefinitionsTests {
 		WebSocketApiProperties api = api(route("$default", "MOCK", null));
 		api.getRoutes().get(0).setRouteResponseSelectionExpression("$default");
 		properties.getWebsocketApis().put("chat", api);
-		WebSocketApi chat = WebSocketApiDefinitions.load(properties, (uri) -> null).apis().get(0);
+		WebSocketApi chat = WebSocketApiDefinitions.load(properties, true).apis().get(0);
 		assertThat(chat.routeSelectionExpression()).isEqualTo("$request.body.action");
 		assertThat(chat.apiKeySelectionExpression()).isEqualTo("$request.header.x-api-key");
 		assertThat(chat.route("$default").twoWay()).isTrue();
@@ -52,16 +52,28 @@ class WebSocketApiDefinitionsTests {
 		WebSocketApiProperties stageless = new WebSocketApiProperties();
 		properties.getWebsocketApis().put("empty", stageless);
 		assertThatExceptionOfType(InvalidApiDefinitionException.class)
-			.isThrownBy(() -> WebSocketApiDefinitions.load(properties,
-					(uri) -> uri.equals("unknownFunction") ? "No Lambda function 'unknownFunction'" : null))
+			.isThrownBy(() -> WebSocketApiDefinitions.load(properties, true))
 			.satisfies((ex) -> assertThat(ex.getProblems()).extracting((problem) -> problem.field())
 				.containsExactlyInAnyOrder("apigw.websocket-apis.chat.route-selection-expression",
 						"apigw.websocket-apis.chat.routes[0].authorization-type",
-						"apigw.websocket-apis.chat.routes[0].authorizer", "apigw.websocket-apis.chat.routes[0].integration.uri",
+						"apigw.websocket-apis.chat.routes[0].authorizer",
 						"apigw.websocket-apis.chat.routes[1].route-key",
 						"apigw.websocket-apis.chat.routes[2].integration.uri",
 						"apigw.websocket-apis.chat.routes[3].template-selection-expression",
 						"apigw.websocket-apis.chat.routes[4].route-key", "apigw.websocket-apis.empty.stages"));
+	}
+
+	@Test
+	void lambdaFunctionsAreCheckedPerStage() {
+		WebSocketProperties properties = new WebSocketProperties();
+		WebSocketApiProperties api = api(route("$default", "AWS_PROXY", "handler-${stageVariables.flavour}"));
+		api.getStages().get("dev").getVariables().put("flavour", "missing");
+		properties.getWebsocketApis().put("chat", api);
+		WebSocketApiDefinitions definitions = WebSocketApiDefinitions.load(properties, true);
+		assertThatExceptionOfType(InvalidApiDefinitionException.class)
+			.isThrownBy(() -> definitions.checkFunctions((uri) -> uri.equals("handler-missing") ? "No function" : null))
+			.withMessageContaining("routes[0].integration.uri")
+			.withMessageContaining("No function (stage 'dev')");
 	}
 
 	private static WebSocketApiProperties api(RouteProperties... routes) {

@@ -39,13 +39,14 @@ class WebSocketGatewayTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final TestBackend backend = TestBackend.start();
+	private static TestBackend backend;
 
 	@LocalServerPort
 	int port;
 
 	@DynamicPropertySource
 	static void backend(DynamicPropertyRegistry registry) {
+		backend = TestBackend.start();
 		registry.add("test.backend", backend::address);
 	}
 
@@ -62,6 +63,18 @@ class WebSocketGatewayTests {
 		WebSocketTestHandlers.EVENTS.clear();
 	}
 
+	/** The next event of a type; events of connections other tests closed may come first. */
+	static Map<String, Object> nextEvent(String eventType) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (System.nanoTime() < deadline) {
+			Map<String, Object> event = WebSocketTestHandlers.EVENTS.poll(1, TimeUnit.SECONDS);
+			if (event != null && eventType.equals(map(event.get("requestContext")).get("eventType"))) {
+				return event;
+			}
+		}
+		throw new AssertionError("No " + eventType + " event within 10 s");
+	}
+
 	private String url(String path) {
 		return "ws://127.0.0.1:" + this.port + path;
 	}
@@ -70,8 +83,7 @@ class WebSocketGatewayTests {
 	void connectRunsTheConnectRouteWithTheHandshake() throws Exception {
 		try (WsClient client = WsClient.connect(url("/chat/dev?room=lobby&room=kitchen"),
 				Map.of("X-Player", "ann"))) {
-			Map<String, Object> event = WebSocketTestHandlers.EVENTS.poll(5, TimeUnit.SECONDS);
-			assertThat(event).isNotNull();
+			Map<String, Object> event = nextEvent("CONNECT");
 			Map<String, Object> context = map(event.get("requestContext"));
 			assertThat(context).containsEntry("routeKey", "$connect")
 				.containsEntry("eventType", "CONNECT")
@@ -124,10 +136,7 @@ class WebSocketGatewayTests {
 		try (WsClient client = WsClient.connect(url("/chat/dev"))) {
 			String id = connectionId(client);
 			client.send("{\"action\":\"silent\",\"n\":1}");
-			Map<String, Object> event = WebSocketTestHandlers.EVENTS.poll(5, TimeUnit.SECONDS);
-			while (event != null && !"MESSAGE".equals(map(event.get("requestContext")).get("eventType"))) {
-				event = WebSocketTestHandlers.EVENTS.poll(5, TimeUnit.SECONDS);
-			}
+			Map<String, Object> event = nextEvent("MESSAGE");
 			assertThat(event).containsEntry("body", "{\"action\":\"silent\",\"n\":1}")
 				.containsEntry("isBase64Encoded", false);
 			assertThat(map(event.get("requestContext"))).containsEntry("routeKey", "silent")
@@ -156,16 +165,10 @@ class WebSocketGatewayTests {
 		try (WsClient client = WsClient.connect(url("/chat/dev"))) {
 			id = connectionId(client);
 		}
-		Map<String, Object> event = null;
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (System.nanoTime() < deadline) {
-			Map<String, Object> next = WebSocketTestHandlers.EVENTS.poll(1, TimeUnit.SECONDS);
-			if (next != null && "DISCONNECT".equals(map(next.get("requestContext")).get("eventType"))) {
-				event = next;
-				break;
-			}
+		Map<String, Object> event = nextEvent("DISCONNECT");
+		while (!id.equals(map(event.get("requestContext")).get("connectionId"))) {
+			event = nextEvent("DISCONNECT");
 		}
-		assertThat(event).isNotNull();
 		assertThat(map(event.get("requestContext"))).containsEntry("routeKey", "$disconnect")
 			.containsEntry("connectionId", id)
 			.containsEntry("disconnectStatusCode", 1000)
@@ -212,10 +215,7 @@ class WebSocketGatewayTests {
 	}
 
 	static String connectionId(WsClient client) {
-		@SuppressWarnings("unchecked")
-		Map<String, Object> whoami = JSON.readValue(client.send("{\"action\":\"whoami\",\"text\":\"\"}").next(),
-				Map.class);
-		return String.valueOf(whoami.get("connectionId"));
+		return client.connectionId();
 	}
 
 	@SuppressWarnings("unchecked")

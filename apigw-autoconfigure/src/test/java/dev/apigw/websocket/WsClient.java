@@ -93,10 +93,26 @@ final class WsClient implements AutoCloseable {
 		return this.closeCode.orTimeout(10, TimeUnit.SECONDS).join();
 	}
 
+	/**
+	 * Asks the {@code whoami} route (a MOCK answering {@code $context.connectionId}) for
+	 * this connection's id.
+	 * @return the connection id
+	 */
+	String connectionId() {
+		String answer = send("{\"action\":\"whoami\"}").next();
+		int start = answer.indexOf("\"connectionId\":\"") + "\"connectionId\":\"".length();
+		return answer.substring(start, answer.indexOf('"', start));
+	}
+
 	@Override
 	public void close() {
 		if (!this.socket.isOutputClosed()) {
-			this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+			try {
+				this.socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+			}
+			catch (RuntimeException ex) {
+				// the server closed first
+			}
 		}
 	}
 
