@@ -225,7 +225,8 @@ final class RouteIntegrations {
 		}
 		Map<String, String> templates = selected.definition().responseTemplates();
 		String template = templates.containsKey("$default") ? templates.get("$default")
-				: templates.isEmpty() ? null : templates.values().iterator().next();
+				: templates.containsKey("default") ? templates.get("default")
+						: templates.isEmpty() ? null : templates.values().iterator().next();
 		String output = (template != null) ? render(route, template, body, source) : body;
 		return new RouteResult(selected.statusCode(), output.isEmpty() ? null : output.getBytes(StandardCharsets.UTF_8),
 				Map.of());
