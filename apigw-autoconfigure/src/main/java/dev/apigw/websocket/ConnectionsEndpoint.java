@@ -1,13 +1,16 @@
 package dev.apigw.websocket;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.JsonStrings;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
@@ -47,10 +50,10 @@ final class ConnectionsEndpoint {
 					return bytes;
 				})
 				.defaultIfEmpty(new byte[0])
-				.onErrorMap(DataBufferLimit::is, (error) -> new WebSocketConnections.PayloadTooLargeException(
+				.onErrorMap(DataBufferLimitException.class, (error) -> new WebSocketConnections.PayloadTooLargeException(
 						"Message exceeds " + this.connections.maxMessageSize() + " bytes"))
 				.flatMap((data) -> this.connections.send(connectionId, data))
-				.then(Mono.defer(() -> HttpAnswers.write(exchange, 200, null, null, java.util.Map.of())));
+				.then(Mono.defer(() -> HttpAnswers.write(exchange, 200, null, null, Map.of())));
 		}
 		else if (HttpMethod.GET.equals(method)) {
 			answer = this.connections.get(connectionId).flatMap((info) -> {
@@ -62,7 +65,7 @@ final class ConnectionsEndpoint {
 		}
 		else if (HttpMethod.DELETE.equals(method)) {
 			answer = this.connections.delete(connectionId)
-				.then(Mono.defer(() -> HttpAnswers.write(exchange, 204, null, null, java.util.Map.of())));
+				.then(Mono.defer(() -> HttpAnswers.write(exchange, 204, null, null, Map.of())));
 		}
 		else {
 			answer = HttpAnswers.json(exchange, 403, "MissingAuthenticationTokenException",
@@ -76,20 +79,12 @@ final class ConnectionsEndpoint {
 			.onErrorResume(GatewayResponseException.class, (error) -> HttpAnswers.gatewayResponse(exchange, error));
 	}
 
-	private static String iso(java.time.Instant instant) {
+	private static String iso(Instant instant) {
 		return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
 	}
 
 	private static String quote(@Nullable String value) {
 		return (value != null) ? JsonStrings.quote(value) : "null";
-	}
-
-	private static final class DataBufferLimit {
-
-		static boolean is(Throwable error) {
-			return error instanceof org.springframework.core.io.buffer.DataBufferLimitException;
-		}
-
 	}
 
 }

@@ -42,6 +42,11 @@ final class RouteIntegrations {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	// MOCK request templates may write {statusCode: 200} with an unquoted key, as on AWS
+	private static final JsonMapper LENIENT = JsonMapper.builder()
+		.enable(tools.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES)
+		.build();
+
 	private final @Nullable LambdaInvoker lambda;
 
 	private final WebClient http;
@@ -149,10 +154,7 @@ final class RouteIntegrations {
 			MessageSource source) {
 		int status;
 		try {
-			JsonNode node = JsonMapper.builder()
-				.enable(tools.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_PROPERTY_NAMES)
-				.build()
-				.readTree(payload);
+			JsonNode node = LENIENT.readTree(payload);
 			JsonNode code = (node != null) ? node.get("statusCode") : null;
 			if (code == null || !code.isIntegralNumber()) {
 				return Mono.error(new RouteFailure("Unable to parse statusCode. It should be an integer that is "

@@ -187,10 +187,6 @@ public final class WebSocketConnections {
 			.subscribe(null, (error) -> logger.debug("Could not remove WebSocket connection record: " + error));
 	}
 
-	@Nullable WebSocketConnection local(String connectionId) {
-		return this.local.get(connectionId);
-	}
-
 	Collection<WebSocketConnection> localConnections() {
 		return this.local.values();
 	}

@@ -5,13 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.WebSocketRoute;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.MountTable;
@@ -154,7 +154,7 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 			return Mono.empty();
 		}
 		if (this.authorizer == null) {
-			return Mono.error(new GatewayResponseException(dev.apigw.model.GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR));
+			return Mono.error(new GatewayResponseException(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR));
 		}
 		String arn = "arn:aws:execute-api:" + stage.environment().region() + ":" + stage.environment().accountId() + ":"
 				+ stage.apiId() + "/" + stage.stageName() + "/" + WebSocketRoute.CONNECT;
@@ -174,7 +174,7 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 	private Mono<Void> requireApiKey(WebSocketConnection connection,
 			ConnectAuthorizer.@Nullable ConnectAuthorization authorization) {
 		if (this.apiKeys == null) {
-			return Mono.error(new GatewayResponseException(dev.apigw.model.GatewayResponseType.INVALID_API_KEY));
+			return Mono.error(new GatewayResponseException(GatewayResponseType.INVALID_API_KEY));
 		}
 		Map<String, Object> context = WebSocketEvents.requestContext(connection, WebSocketRoute.CONNECT,
 				WebSocketEvents.CONNECT, "", null, connection.connectedAt());
@@ -308,10 +308,6 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 
 	long maxMessageSize() {
 		return this.settings.maxMessageSize();
-	}
-
-	static Map<String, Object> copy(Map<String, Object> source) {
-		return new HashMap<>(source);
 	}
 
 }
