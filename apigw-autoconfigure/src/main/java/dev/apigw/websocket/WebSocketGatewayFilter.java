@@ -119,7 +119,7 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 	}
 
 	private Mono<Void> connect(ServerWebExchange exchange, WebSocketStage stage) {
-		String connectionId = WebSocketIds.next();
+		String connectionId = WebSocketIds.connectionId();
 		long now = this.clock.millis();
 		Handshake handshake = Handshake.of(exchange.getRequest());
 		CompiledRoute route = stage.route(WebSocketRoute.CONNECT);
