@@ -1,0 +1,110 @@
+package dev.apigw.autoconfigure;
+
+import java.time.Clock;
+import java.util.List;
+
+import dev.apigw.auth.SecurityCheck;
+import dev.apigw.auth.SecurityProperties;
+import dev.apigw.auth.authorizer.AuthorizationFilter;
+import dev.apigw.auth.authorizer.AuthorizerFunctionResolver;
+import dev.apigw.auth.authorizer.AuthorizerResultCache;
+import dev.apigw.auth.authorizer.BeanAuthorizerFunctions;
+import dev.apigw.auth.authorizer.LambdaAuthorizer;
+import dev.apigw.auth.authorizer.MemoryAuthorizerResultCache;
+import dev.apigw.auth.authorizer.MethodAuthorizer;
+import dev.apigw.auth.cors.CorsPreflightFilter;
+import dev.apigw.auth.policy.Cidr;
+import dev.apigw.auth.resource.ClientAddresses;
+import dev.apigw.auth.resource.ResourcePolicyFilter;
+import dev.apigw.deploy.DeploymentRegistry;
+import dev.apigw.integration.MappingTemplates;
+import dev.apigw.response.IntegrationResponder;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of access control: the resource policy, CORS preflight and
+ * authorization phases, Lambda authorizers (functions resolved from beans, results cached
+ * in memory), Cognito-style JWT authorizers when Spring Security's JOSE support is present,
+ * IAM (SigV4) when an {@link dev.apigw.auth.iam.IamCredentialsRepository} bean exists, and
+ * client certificates towards backends. Registers no Spring Security configuration of its
+ * own: the application's stays in charge of everything outside the API mounts.
+ */
+@AutoConfiguration(after = ApigwAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnBooleanProperty(name = "apigw.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(SecurityProperties.class)
+public final class ApigwSecurityAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ClientAddresses apigwClientAddresses(SecurityProperties properties) {
+		return new ClientAddresses(properties.getTrustedProxies().stream().map(Cidr::parse).toList());
+	}
+
+	@Bean
+	ResourcePolicyFilter apigwResourcePolicyFilter(ClientAddresses addresses) {
+		return new ResourcePolicyFilter(addresses);
+	}
+
+	@Bean
+	CorsPreflightFilter apigwCorsPreflightFilter(MappingTemplates templates, IntegrationResponder responder) {
+		return new CorsPreflightFilter(templates, responder);
+	}
+
+	@Bean
+	AuthorizationFilter apigwAuthorizationFilter(ObjectProvider<MethodAuthorizer> authorizers) {
+		return new AuthorizationFilter(authorizers.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuthorizerFunctionResolver apigwAuthorizerFunctions(ListableBeanFactory beans) {
+		return new BeanAuthorizerFunctions(beans);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AuthorizerResultCache apigwAuthorizerResultCache(@Qualifier("apigwClock") Clock clock,
+			SecurityProperties properties) {
+		return new MemoryAuthorizerResultCache(clock, properties.getAuthorizers().getCacheMaximumSize());
+	}
+
+	@Bean(destroyMethod = "dispose")
+	Scheduler apigwAuthorizerScheduler(SecurityProperties properties) {
+		SecurityProperties.Authorizers authorizers = properties.getAuthorizers();
+		return Schedulers.newBoundedElastic(authorizers.getThreads(), authorizers.getQueueCapacity(),
+				"apigw-authorizer", 60, true);
+	}
+
+	@Bean
+	LambdaAuthorizer apigwLambdaAuthorizer(AuthorizerFunctionResolver functions, AuthorizerResultCache cache,
+			@Qualifier("apigwAuthorizerScheduler") Scheduler scheduler, SecurityProperties properties) {
+		return new LambdaAuthorizer(functions, cache, scheduler, properties.getAuthorizers().getTimeout());
+	}
+
+	@Bean
+	SecurityCheckRunner apigwSecurityCheck(DeploymentRegistry registry, AuthorizationFilter authorization,
+			ObjectProvider<SecurityCheck.StageCheck> checks) {
+		SecurityCheck.check(registry.snapshot().stages(), authorization, checks.orderedStream().toList());
+		return new SecurityCheckRunner();
+	}
+
+	/**
+	 * Marks that the deployed stages passed the access control checks.
+	 */
+	static final class SecurityCheckRunner {
+
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.apigw.auth;
+
+import dev.apigw.test.GatewayTestApplication;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one gateway the access control tests share (profile {@code security}): Lambda
+ * authorizers, resource policies, CORS and IAM, with the functions and credentials of
+ * {@link SecurityTestConfiguration} and a clock the tests move.
+ */
+@SpringBootTest(classes = { GatewayTestApplication.class, SecurityTestConfiguration.class },
+		webEnvironment = WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+@ActiveProfiles("security")
+abstract class SecurityGatewayTest {
+
+}
