@@ -13,6 +13,8 @@ import dev.apigw.auth.authorizer.LambdaAuthorizer;
 import dev.apigw.auth.authorizer.MemoryAuthorizerResultCache;
 import dev.apigw.auth.authorizer.MethodAuthorizer;
 import dev.apigw.auth.cors.CorsPreflightFilter;
+import dev.apigw.auth.iam.IamAuthorizer;
+import dev.apigw.auth.iam.IamCredentialsRepository;
 import dev.apigw.auth.policy.Cidr;
 import dev.apigw.auth.resource.ClientAddresses;
 import dev.apigw.auth.resource.ResourcePolicyFilter;
@@ -91,6 +93,12 @@ public final class ApigwSecurityAutoConfiguration {
 	LambdaAuthorizer apigwLambdaAuthorizer(AuthorizerFunctionResolver functions, AuthorizerResultCache cache,
 			@Qualifier("apigwAuthorizerScheduler") Scheduler scheduler, SecurityProperties properties) {
 		return new LambdaAuthorizer(functions, cache, scheduler, properties.getAuthorizers().getTimeout());
+	}
+
+	@Bean
+	IamAuthorizer apigwIamAuthorizer(ObjectProvider<IamCredentialsRepository> credentials,
+			@Qualifier("apigwClock") Clock clock) {
+		return new IamAuthorizer(credentials.getIfAvailable(), clock);
 	}
 
 	@Bean

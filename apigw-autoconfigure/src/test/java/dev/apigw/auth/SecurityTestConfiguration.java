@@ -14,6 +14,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
 import dev.apigw.auth.authorizer.AuthorizerFunction;
+import dev.apigw.auth.iam.IamCredentials;
+import dev.apigw.auth.iam.IamCredentialsRepository;
+import dev.apigw.auth.iam.InMemoryIamCredentials;
 import dev.apigw.pipeline.InvocationListener;
 import dev.apigw.test.MutableClock;
 
@@ -109,6 +112,26 @@ class SecurityTestConfiguration {
 			}
 
 		};
+	}
+
+	@Bean
+	IamCredentialsRepository iamCredentials() {
+		String alice = """
+				{"Version": "2012-10-17", "Statement": [
+				  {"Effect": "Allow", "Action": "execute-api:Invoke",
+				   "Resource": ["arn:aws:execute-api:us-east-1:123456789012:iam/*/GET/*",
+				                "arn:aws:execute-api:us-east-1:123456789012:iam/dev/POST/pets"]},
+				  {"Effect": "Deny", "Action": "execute-api:*", "Resource": "arn:aws:execute-api:*:*:*/*/DELETE/*"}]}
+				""";
+		String everything = """
+				{"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"}}
+				""";
+		return new InMemoryIamCredentials(
+				IamCredentials.of("AKIDALICE", "alice-secret", "arn:aws:iam::123456789012:user/alice", alice),
+				IamCredentials.of("AKIDBOB", "bob-secret", "arn:aws:iam::123456789012:user/bob"),
+				new IamCredentials("ASIATEMP", "temp-secret", "arn:aws:sts::210987654321:assumed-role/reader/session",
+						"AROATEMP:session", "session-token", START.plus(java.time.Duration.ofDays(30)),
+						List.of(everything)));
 	}
 
 	@Bean
