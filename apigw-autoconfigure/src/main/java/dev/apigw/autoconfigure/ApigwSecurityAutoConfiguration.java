@@ -15,6 +15,7 @@ import dev.apigw.auth.authorizer.MethodAuthorizer;
 import dev.apigw.auth.cors.CorsPreflightFilter;
 import dev.apigw.auth.iam.IamAuthorizer;
 import dev.apigw.auth.iam.IamCredentialsRepository;
+import dev.apigw.auth.jwt.CognitoAuthorizer;
 import dev.apigw.auth.policy.Cidr;
 import dev.apigw.auth.resource.ClientAddresses;
 import dev.apigw.auth.resource.ResourcePolicyFilter;
@@ -29,10 +30,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of access control: the resource policy, CORS preflight and
@@ -106,6 +109,17 @@ public final class ApigwSecurityAutoConfiguration {
 			ObjectProvider<SecurityCheck.StageCheck> checks) {
 		SecurityCheck.check(registry.snapshot().stages(), authorization, checks.orderedStream().toList());
 		return new SecurityCheckRunner();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder")
+	static class JwtConfiguration {
+
+		@Bean
+		CognitoAuthorizer apigwCognitoAuthorizer(@Qualifier("apigwClock") Clock clock) {
+			return new CognitoAuthorizer(clock);
+		}
+
 	}
 
 	/**
