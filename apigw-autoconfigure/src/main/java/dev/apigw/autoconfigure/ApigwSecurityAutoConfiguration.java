@@ -19,10 +19,12 @@ import dev.apigw.auth.jwt.CognitoAuthorizer;
 import dev.apigw.auth.policy.Cidr;
 import dev.apigw.auth.resource.ClientAddresses;
 import dev.apigw.auth.resource.ResourcePolicyFilter;
+import dev.apigw.auth.tls.ClientCertificateRoutingFilter;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.integration.MappingTemplates;
 import dev.apigw.response.IntegrationResponder;
 import reactor.core.scheduler.Scheduler;
+import reactor.netty.http.client.HttpClient;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -34,6 +36,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -109,6 +114,12 @@ public final class ApigwSecurityAutoConfiguration {
 			ObjectProvider<SecurityCheck.StageCheck> checks) {
 		SecurityCheck.check(registry.snapshot().stages(), authorization, checks.orderedStream().toList());
 		return new SecurityCheckRunner();
+	}
+
+	@Bean
+	ClientCertificateRoutingFilter apigwClientCertificateRoutingFilter(HttpClient httpClient,
+			ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties, SslBundles bundles) {
+		return new ClientCertificateRoutingFilter(httpClient, headersFilters, properties, bundles);
 	}
 
 	@Configuration(proxyBeanMethods = false)
