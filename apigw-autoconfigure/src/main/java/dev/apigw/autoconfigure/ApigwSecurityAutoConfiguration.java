@@ -90,17 +90,13 @@ public final class ApigwSecurityAutoConfiguration {
 		return new MemoryAuthorizerResultCache(clock, properties.getAuthorizers().getCacheMaximumSize());
 	}
 
-	@Bean(destroyMethod = "dispose")
-	Scheduler apigwAuthorizerScheduler(SecurityProperties properties) {
-		SecurityProperties.Authorizers authorizers = properties.getAuthorizers();
-		return Schedulers.newBoundedElastic(authorizers.getThreads(), authorizers.getQueueCapacity(),
-				"apigw-authorizer", 60, true);
-	}
-
-	@Bean
+	@Bean(destroyMethod = "close")
 	LambdaAuthorizer apigwLambdaAuthorizer(AuthorizerFunctionResolver functions, AuthorizerResultCache cache,
-			@Qualifier("apigwAuthorizerScheduler") Scheduler scheduler, SecurityProperties properties) {
-		return new LambdaAuthorizer(functions, cache, scheduler, properties.getAuthorizers().getTimeout());
+			SecurityProperties properties) {
+		SecurityProperties.Authorizers authorizers = properties.getAuthorizers();
+		Scheduler scheduler = Schedulers.newBoundedElastic(authorizers.getThreads(), authorizers.getQueueCapacity(),
+				"apigw-authorizer", 60, true);
+		return new LambdaAuthorizer(functions, cache, scheduler, authorizers.getTimeout());
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import dev.apigw.auth.SecurityTestConfiguration.Calls;
 import dev.apigw.test.MutableClock;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +51,11 @@ class LambdaAuthorizerTests extends SecurityGatewayTest {
 		assertThat(events).hasSize(1);
 		assertThat(events.get(0)).containsExactly(Map.entry("type", "TOKEN"),
 				Map.entry("authorizationToken", "allow-alice"), Map.entry("methodArn", ARN + "GET/token"));
-		assertThat(this.calls.usageKey.get()).isEqualTo("key-alice");
+		String requestId = result.getResponseHeaders().getFirst("x-amzn-RequestId");
+		// listeners hear of the request when it completes, which may be after the client has the response
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(this.calls.usageKeys).containsEntry(requestId, "key-alice"));
 	}
 
 	@Test

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -136,7 +135,11 @@ class SecurityTestConfiguration {
 
 	@Bean
 	InvocationListener usageKeys(Calls calls) {
-		return (invocation, status, duration) -> calls.usageKey.set(invocation.usageIdentifierKey());
+		return (invocation, status, duration) -> {
+			if (invocation.usageIdentifierKey() != null) {
+				calls.usageKeys.put(invocation.requestId(), invocation.usageIdentifierKey());
+			}
+		};
 	}
 
 	static Map<String, Object> output(String principal, String effect, String resource, Map<String, Object> context,
@@ -163,7 +166,8 @@ class SecurityTestConfiguration {
 
 		final List<Map.Entry<String, Map<String, Object>>> events = new CopyOnWriteArrayList<>();
 
-		final AtomicReference<String> usageKey = new AtomicReference<>();
+		/** The API keys authorizers returned ({@code usageIdentifierKey}) by request id. */
+		final Map<String, String> usageKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
 		void record(String function, Map<String, Object> event) {
 			this.events.add(Map.entry(function, event));

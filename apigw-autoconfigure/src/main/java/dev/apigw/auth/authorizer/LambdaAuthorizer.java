@@ -43,7 +43,7 @@ import org.springframework.web.server.ServerWebExchange;
  * without invoking anything), takes a cached result or invokes the function off the event
  * loop, and evaluates the returned policy against the method ARN.
  */
-public final class LambdaAuthorizer implements MethodAuthorizer {
+public final class LambdaAuthorizer implements MethodAuthorizer, AutoCloseable {
 
 	/** The longest result TTL AWS accepts. */
 	public static final Duration MAX_TTL = Duration.ofSeconds(3600);
@@ -73,7 +73,7 @@ public final class LambdaAuthorizer implements MethodAuthorizer {
 	 * Creates the authorizer.
 	 * @param functions resolves authorizer functions
 	 * @param cache caches results
-	 * @param scheduler runs functions, off the event loop
+	 * @param scheduler runs functions, off the event loop; disposed by {@link #close()}
 	 * @param timeout how long a function may take
 	 */
 	public LambdaAuthorizer(AuthorizerFunctionResolver functions, AuthorizerResultCache cache, Scheduler scheduler,
@@ -87,6 +87,14 @@ public final class LambdaAuthorizer implements MethodAuthorizer {
 	@Override
 	public AuthorizationType type() {
 		return AuthorizationType.CUSTOM;
+	}
+
+	/**
+	 * Disposes the scheduler functions run on.
+	 */
+	@Override
+	public void close() {
+		this.scheduler.dispose();
 	}
 
 	@Override
