@@ -30,12 +30,15 @@ import org.jspecify.annotations.Nullable;
  * @param defaultRequestValidator the validator used by methods that name none
  * @param authorizers authorizer name to authorizer
  * @param source where the definition came from, for messages (e.g. "application properties")
+ * @param policy the resource policy (an IAM-style policy document as JSON text), evaluated
+ * before every other check; {@code null} for none
  */
 public record Api(String id, @Nullable String title, @Nullable String description, @Nullable String version,
 		@Nullable String basePath, @Nullable String host, ApiKeySource apiKeySource, List<String> binaryMediaTypes,
 		List<Resource> resources, Map<String, Stage> stages, Map<GatewayResponseType, GatewayResponse> gatewayResponses,
 		Map<String, String> models, Map<String, RequestValidator> requestValidators,
-		@Nullable String defaultRequestValidator, Map<String, Authorizer> authorizers, String source) {
+		@Nullable String defaultRequestValidator, Map<String, Authorizer> authorizers, String source,
+		@Nullable String policy) {
 
 	public Api {
 		binaryMediaTypes = Copies.list(binaryMediaTypes);
@@ -46,6 +49,35 @@ public record Api(String id, @Nullable String title, @Nullable String descriptio
 		models = Copies.map(models);
 		requestValidators = Copies.map(requestValidators);
 		authorizers = Copies.map(authorizers);
+	}
+
+	/**
+	 * An API without resource policy.
+	 * @param id the API id
+	 * @param title a human-readable name
+	 * @param description a description
+	 * @param version the API version
+	 * @param basePath the base path
+	 * @param host the host
+	 * @param apiKeySource where API keys come from
+	 * @param binaryMediaTypes binary media types
+	 * @param resources resources
+	 * @param stages stages
+	 * @param gatewayResponses customised gateway responses
+	 * @param models models
+	 * @param requestValidators request validators
+	 * @param defaultRequestValidator the default validator
+	 * @param authorizers authorizers
+	 * @param source where the definition came from
+	 */
+	public Api(String id, @Nullable String title, @Nullable String description, @Nullable String version,
+			@Nullable String basePath, @Nullable String host, ApiKeySource apiKeySource, List<String> binaryMediaTypes,
+			List<Resource> resources, Map<String, Stage> stages,
+			Map<GatewayResponseType, GatewayResponse> gatewayResponses, Map<String, String> models,
+			Map<String, RequestValidator> requestValidators, @Nullable String defaultRequestValidator,
+			Map<String, Authorizer> authorizers, String source) {
+		this(id, title, description, version, basePath, host, apiKeySource, binaryMediaTypes, resources, stages,
+				gatewayResponses, models, requestValidators, defaultRequestValidator, authorizers, source, null);
 	}
 
 	/**
@@ -83,7 +115,8 @@ public record Api(String id, @Nullable String title, @Nullable String descriptio
 			.host(this.host)
 			.apiKeySource(this.apiKeySource)
 			.defaultRequestValidator(this.defaultRequestValidator)
-			.source(this.source);
+			.source(this.source)
+			.policy(this.policy);
 		builder.binaryMediaTypes.addAll(this.binaryMediaTypes);
 		builder.resources.addAll(this.resources);
 		builder.stages.putAll(this.stages);
@@ -131,6 +164,8 @@ public record Api(String id, @Nullable String title, @Nullable String descriptio
 		private final Map<String, Authorizer> authorizers = new LinkedHashMap<>();
 
 		private String source = "code";
+
+		private @Nullable String policy;
 
 		private Builder(String id) {
 			this.id = id;
@@ -216,10 +251,16 @@ public record Api(String id, @Nullable String title, @Nullable String descriptio
 			return this;
 		}
 
+		public Builder policy(@Nullable String policy) {
+			this.policy = policy;
+			return this;
+		}
+
 		public Api build() {
 			return new Api(this.id, this.title, this.description, this.version, this.basePath, this.host,
 					this.apiKeySource, this.binaryMediaTypes, this.resources, this.stages, this.gatewayResponses,
-					this.models, this.requestValidators, this.defaultRequestValidator, this.authorizers, this.source);
+					this.models, this.requestValidators, this.defaultRequestValidator, this.authorizers, this.source,
+					this.policy);
 		}
 
 	}

@@ -12,9 +12,11 @@ import org.jspecify.annotations.Nullable;
  */
 public enum GatewayResponseType {
 
-	/** Denied by a policy (authorizer, IAM or resource policy). */
-	ACCESS_DENIED(403, "AccessDeniedException", "User is not authorized to access this resource",
-			"{\"Message\":\"User is not authorized to access this resource\"}"),
+	/**
+	 * Denied by a policy (authorizer, IAM or resource policy). Its body names the message
+	 * with a capital M, as AWS's does.
+	 */
+	ACCESS_DENIED(403, "AccessDeniedException", "User is not authorized to access this resource", null),
 
 	/** The API is not set up so that the request can be served. */
 	API_CONFIGURATION_ERROR(500, "InternalServerErrorException", "Internal server error",
@@ -82,6 +84,9 @@ public enum GatewayResponseType {
 	/** The body template AWS gives every type by default. */
 	public static final String DEFAULT_TEMPLATE = "{\"message\":$context.error.messageString}";
 
+	/** The body template of {@link #ACCESS_DENIED}. */
+	public static final String ACCESS_DENIED_TEMPLATE = "{\"Message\":$context.error.messageString}";
+
 	private final @Nullable Integer defaultStatus;
 
 	private final @Nullable String errorType;
@@ -128,6 +133,14 @@ public enum GatewayResponseType {
 	 */
 	public @Nullable String defaultBody() {
 		return this.defaultBody;
+	}
+
+	/**
+	 * The body template used when the API does not customise the type's body.
+	 * @return {@link #DEFAULT_TEMPLATE}, or {@link #ACCESS_DENIED_TEMPLATE}
+	 */
+	public String defaultTemplate() {
+		return (this == ACCESS_DENIED) ? ACCESS_DENIED_TEMPLATE : DEFAULT_TEMPLATE;
 	}
 
 	/**

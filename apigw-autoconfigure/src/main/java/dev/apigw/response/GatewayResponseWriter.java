@@ -98,8 +98,7 @@ public final class GatewayResponseWriter {
 		if (type.defaultBody() != null) {
 			return type.defaultBody();
 		}
-		return substitute(GatewayResponseType.DEFAULT_TEMPLATE, invocation.context(),
-				invocation.stage().stage().variables());
+		return substitute(type.defaultTemplate(), invocation.context(), invocation.stage().stage().variables());
 	}
 
 	private static String render(ServerWebExchange exchange, ApiInvocation invocation, GatewayResponse customisation,
@@ -128,7 +127,8 @@ public final class GatewayResponseWriter {
 		Map.Entry<String, String> template = ContentTypes.selectByAccept(customisation.responseTemplates(),
 				ContentTypes.accept(exchange.getRequest().getHeaders()));
 		if (template == null) {
-			return substitute(GatewayResponseType.DEFAULT_TEMPLATE, context, stageVariables);
+			GatewayResponseType type = (invocation.errorType() != null) ? invocation.errorType() : customisation.type();
+			return substitute(type.defaultTemplate(), context, stageVariables);
 		}
 		headers.set(HttpHeaders.CONTENT_TYPE, template.getKey());
 		return substitute(template.getValue(), context, stageVariables);
