@@ -61,6 +61,8 @@ public final class ApiInvocation {
 
 	private @Nullable Map<String, Object> authorizer;
 
+	private @Nullable String usageIdentifierKey;
+
 	private @Nullable GatewayResponseType errorType;
 
 	private @Nullable String errorMessage;
@@ -222,6 +224,23 @@ public final class ApiInvocation {
 
 	public void authorizer(@Nullable Map<String, Object> authorizer) {
 		this.authorizer = authorizer;
+	}
+
+	/**
+	 * The API key an authorizer returned ({@code usageIdentifierKey}): the request's key
+	 * when the API's key source is {@code AUTHORIZER}.
+	 * @return the key value, or {@code null}
+	 */
+	public @Nullable String usageIdentifierKey() {
+		return this.usageIdentifierKey;
+	}
+
+	/**
+	 * Records the API key an authorizer returned ({@code usageIdentifierKey}).
+	 * @param usageIdentifierKey the key value, or {@code null}
+	 */
+	public void usageIdentifierKey(@Nullable String usageIdentifierKey) {
+		this.usageIdentifierKey = usageIdentifierKey;
 	}
 
 	public @Nullable GatewayResponseType errorType() {

@@ -1,0 +1,171 @@
+package dev.apigw.test;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.Assumptions;
+import redis.embedded.core.ExecutableProvider;
+
+/**
+ * A real {@code redis-server} on a free loopback port that a test starts, kills and
+ * restarts: the binary on the PATH (CI installs Debian's), else the one bundled with
+ * {@code com.github.codemonstur:embedded-redis}. Nothing is persisted, so a restarted
+ * server is empty, as after a crash. Without any binary the test is skipped, except under
+ * CI ({@code CI=true}) where it fails.
+ */
+public final class TestRedis implements AutoCloseable {
+
+	private final File executable;
+
+	private final int port;
+
+	private Process process;
+
+	private TestRedis(File executable, int port) {
+		this.executable = executable;
+		this.port = port;
+		// a test that fails before it stops the server must not leave it running
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			if (this.process != null) {
+				this.process.destroyForcibly();
+			}
+		}));
+	}
+
+	/**
+	 * Starts a server.
+	 * @return the running server
+	 */
+	public static TestRedis start() {
+		File executable = executable();
+		TestRedis redis = new TestRedis(executable, freePort());
+		redis.restart();
+		return redis;
+	}
+
+	private static File executable() {
+		String path = System.getenv("PATH");
+		if (path != null) {
+			for (String directory : path.split(File.pathSeparator)) {
+				File candidate = new File(directory, "redis-server");
+				if (candidate.canExecute()) {
+					return candidate;
+				}
+			}
+		}
+		try {
+			return ExecutableProvider.newJarResourceProvider().get();
+		}
+		catch (Exception | LinkageError ex) {
+			String message = "No redis-server on the PATH and none bundled for this platform: " + ex;
+			if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+				throw new IllegalStateException(message, ex);
+			}
+			Assumptions.abort(message);
+			throw new IllegalStateException(message);
+		}
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The port the server listens on (127.0.0.1).
+	 * @return the port
+	 */
+	public int port() {
+		return this.port;
+	}
+
+	/**
+	 * Starts the server again on the same port, empty.
+	 */
+	public void restart() {
+		try {
+			Path directory = Files.createTempDirectory("apigw-redis");
+			this.process = new ProcessBuilder(List.of(this.executable.getAbsolutePath(), "--port",
+					Integer.toString(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+					"--dir", directory.toString(), "--protected-mode", "no"))
+				.redirectErrorStream(true)
+				.redirectOutput(directory.resolve("redis.log").toFile())
+				.start();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start " + this.executable, ex);
+		}
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!answers()) {
+			if (System.nanoTime() > deadline || !this.process.isAlive()) {
+				throw new IllegalStateException("redis-server did not start on port " + this.port);
+			}
+			LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
+		}
+	}
+
+	/**
+	 * Kills the server (SIGKILL), as a crash would.
+	 */
+	public void kill() {
+		this.process.destroyForcibly();
+		try {
+			this.process.waitFor();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * Empties the server.
+	 */
+	public void flush() {
+		command("FLUSHALL");
+	}
+
+	private boolean answers() {
+		try {
+			return command("PING").startsWith("+PONG");
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
+	}
+
+	private String command(String command) {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(2000);
+			OutputStream out = socket.getOutputStream();
+			out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			byte[] buffer = new byte[64];
+			int read = in.read(buffer);
+			return (read > 0) ? new String(buffer, 0, read, StandardCharsets.US_ASCII) : "";
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		kill();
+	}
+
+}
