@@ -85,6 +85,11 @@ public class ApiProperties {
 	 */
 	private @Nullable String defaultRequestValidator;
 
+	/**
+	 * Documentation version published at start-up from the API's descriptions and summaries (e.g. "1.0"); exports select versions with "documentationVersion".
+	 */
+	private @Nullable String documentationVersion;
+
 	public @Nullable String getTitle() {
 		return this.title;
 	}
@@ -195,6 +200,14 @@ public class ApiProperties {
 
 	public void setDefaultRequestValidator(@Nullable String defaultRequestValidator) {
 		this.defaultRequestValidator = defaultRequestValidator;
+	}
+
+	public @Nullable String getDocumentationVersion() {
+		return this.documentationVersion;
+	}
+
+	public void setDocumentationVersion(@Nullable String documentationVersion) {
+		this.documentationVersion = documentationVersion;
 	}
 
 	/**
