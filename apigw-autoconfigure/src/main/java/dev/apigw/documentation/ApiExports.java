@@ -1,5 +1,7 @@
 package dev.apigw.documentation;
 
+import java.util.List;
+
 import dev.apigw.definition.openapi.OpenApiExporter;
 import dev.apigw.definition.openapi.OpenApiExporter.Format;
 import dev.apigw.definition.openapi.OpenApiExporter.Output;
@@ -29,6 +31,14 @@ public final class ApiExports {
 	public ApiExports(DeploymentRegistry registry, DocumentationVersions documentation) {
 		this.registry = registry;
 		this.documentation = documentation;
+	}
+
+	/**
+	 * Every deployed stage.
+	 * @return the stages, API by API
+	 */
+	public List<StageRuntime> stages() {
+		return this.registry.snapshot().stages();
 	}
 
 	/**
