@@ -100,6 +100,11 @@ public class ApiProperties {
 	 */
 	private CorsProperties cors = new CorsProperties();
 
+	/**
+	 * Documentation version published at start-up from the API's descriptions and summaries (e.g. "1.0"); exports select versions with "documentationVersion".
+	 */
+	private @Nullable String documentationVersion;
+
 	public @Nullable String getTitle() {
 		return this.title;
 	}
@@ -234,6 +239,14 @@ public class ApiProperties {
 
 	public void setCors(CorsProperties cors) {
 		this.cors = cors;
+	}
+
+	public @Nullable String getDocumentationVersion() {
+		return this.documentationVersion;
+	}
+
+	public void setDocumentationVersion(@Nullable String documentationVersion) {
+		this.documentationVersion = documentationVersion;
 	}
 
 	/**

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Bodies default to the template {@code {"message":$context.error.messageString}}, which is
  * why most of AWS's gateway errors have no space after the colon; the types AWS answers with
- * a different body carry it as {@link #defaultBody()}.
+ * a different body carry it as {@link #defaultBody()} (request validation's two types answer
+ * {@code {"message": "..."}}, with a space, as measured on AWS).
  */
 public enum GatewayResponseType {
 
@@ -29,10 +30,12 @@ public enum GatewayResponseType {
 	AUTHORIZER_FAILURE(500, "AuthorizerFailureException", null, "{\"message\": null}"),
 
 	/** Request parameters failed validation. */
-	BAD_REQUEST_PARAMETERS(400, "BadRequestException", "Missing required request parameters", null),
+	BAD_REQUEST_PARAMETERS(400, "BadRequestException", "Missing required request parameters",
+			"{\"message\": $context.error.messageString}"),
 
 	/** The request body failed validation. */
-	BAD_REQUEST_BODY(400, "BadRequestException", "Invalid request body", null),
+	BAD_REQUEST_BODY(400, "BadRequestException", "Invalid request body",
+			"{\"message\": $context.error.messageString}"),
 
 	/** Fallback for 4xx types without a response of their own. */
 	DEFAULT_4XX(null, null, null, null),
@@ -128,8 +131,9 @@ public enum GatewayResponseType {
 	}
 
 	/**
-	 * The body AWS answers with when it is not the default template's output.
-	 * @return the literal body, or {@code null} when the default template applies
+	 * The body AWS answers with when it is not the default template's output: literal, or
+	 * with {@code $context} references substituted as in the default template.
+	 * @return the body, or {@code null} when the default template applies
 	 */
 	public @Nullable String defaultBody() {
 		return this.defaultBody;

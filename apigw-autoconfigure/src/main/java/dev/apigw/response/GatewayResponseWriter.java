@@ -95,8 +95,10 @@ public final class GatewayResponseWriter {
 	}
 
 	private static String defaultBody(GatewayResponseType type, ApiInvocation invocation) {
-		if (type.defaultBody() != null) {
-			return type.defaultBody();
+		String body = type.defaultBody();
+		if (body != null) {
+			return (body.indexOf('$') < 0) ? body
+					: substitute(body, invocation.context(), invocation.stage().stage().variables());
 		}
 		return substitute(type.defaultTemplate(), invocation.context(), invocation.stage().stage().variables());
 	}

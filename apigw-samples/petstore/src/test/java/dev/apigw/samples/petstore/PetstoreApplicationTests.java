@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample as a user runs it, over HTTPS with its sample-only certificate: the API calls
@@ -88,6 +89,36 @@ class PetstoreApplicationTests {
 		this.client.get().uri("/petstore/dev/pets").exchange().expectBody().jsonPath("$.length()").isEqualTo(4);
 		this.client.get().uri("/petstore/prod/pets").exchange().expectBody().jsonPath("$.length()").isEqualTo(3);
 		this.client.get().uri("/petstore/prod/pets/2").exchange().expectBody().jsonPath("$.type").isEqualTo("cat");
+	}
+
+	@Test
+	void bodiesAreValidatedAgainstTheModel() {
+		this.client.post()
+			.uri("/petstore/dev/pets")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"type\": \"dragon\", \"price\": 9.5}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.isEqualTo("{\"message\": \"Invalid request body\"}");
+	}
+
+	@Test
+	void swaggerUiShowsEachStage() {
+		this.client.get()
+			.uri("/apigw/swagger-ui/petstore/prod")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("<title>PetStore (prod)</title>"));
+		this.client.get()
+			.uri("/apigw/swagger-ui/petstore/prod/openapi.json")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.servers[0].url")
+			.isEqualTo("/petstore/prod");
 	}
 
 	@Test
