@@ -69,9 +69,12 @@ public record DocumentationSnapshot(@Nullable String title, @Nullable String des
 			});
 			resources.add(new Resource(resource.path(), this.resources.get(resource.path()), methods));
 		}
-		return new Api(api.id(), this.title, this.description, this.version, api.basePath(), api.host(),
-				api.apiKeySource(), api.binaryMediaTypes(), resources, api.stages(), api.gatewayResponses(),
-				api.models(), api.requestValidators(), api.defaultRequestValidator(), api.authorizers(), api.source());
+		return api.withResources(resources)
+			.toBuilder()
+			.title(this.title)
+			.description(this.description)
+			.version(this.version)
+			.build();
 	}
 
 	private static String key(Method method, Resource resource) {

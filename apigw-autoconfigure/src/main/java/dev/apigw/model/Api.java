@@ -52,32 +52,14 @@ public record Api(String id, @Nullable String title, @Nullable String descriptio
 	}
 
 	/**
-	 * An API without resource policy.
-	 * @param id the API id
-	 * @param title a human-readable name
-	 * @param description a description
-	 * @param version the API version
-	 * @param basePath the base path
-	 * @param host the host
-	 * @param apiKeySource where API keys come from
-	 * @param binaryMediaTypes binary media types
-	 * @param resources resources
-	 * @param stages stages
-	 * @param gatewayResponses customised gateway responses
-	 * @param models models
-	 * @param requestValidators request validators
-	 * @param defaultRequestValidator the default validator
-	 * @param authorizers authorizers
-	 * @param source where the definition came from
+	 * This API with other resources.
+	 * @param replacement the resources
+	 * @return the copy
 	 */
-	public Api(String id, @Nullable String title, @Nullable String description, @Nullable String version,
-			@Nullable String basePath, @Nullable String host, ApiKeySource apiKeySource, List<String> binaryMediaTypes,
-			List<Resource> resources, Map<String, Stage> stages,
-			Map<GatewayResponseType, GatewayResponse> gatewayResponses, Map<String, String> models,
-			Map<String, RequestValidator> requestValidators, @Nullable String defaultRequestValidator,
-			Map<String, Authorizer> authorizers, String source) {
-		this(id, title, description, version, basePath, host, apiKeySource, binaryMediaTypes, resources, stages,
-				gatewayResponses, models, requestValidators, defaultRequestValidator, authorizers, source, null);
+	public Api withResources(List<Resource> replacement) {
+		return new Api(this.id, this.title, this.description, this.version, this.basePath, this.host, this.apiKeySource,
+				this.binaryMediaTypes, replacement, this.stages, this.gatewayResponses, this.models, this.requestValidators,
+				this.defaultRequestValidator, this.authorizers, this.source, this.policy);
 	}
 
 	/**

@@ -49,12 +49,14 @@ public final class DefaultModels {
 		if (api.models().containsKey(EMPTY) && api.models().containsKey(ERROR)) {
 			return api;
 		}
-		Map<String, String> models = new LinkedHashMap<>(api.models());
-		models.putIfAbsent(EMPTY, EMPTY_SCHEMA);
-		models.putIfAbsent(ERROR, ERROR_SCHEMA);
-		return new Api(api.id(), api.title(), api.description(), api.version(), api.basePath(), api.host(),
-				api.apiKeySource(), api.binaryMediaTypes(), api.resources(), api.stages(), api.gatewayResponses(),
-				models, api.requestValidators(), api.defaultRequestValidator(), api.authorizers(), api.source());
+		Api.Builder builder = api.toBuilder();
+		if (!api.models().containsKey(EMPTY)) {
+			builder.model(EMPTY, EMPTY_SCHEMA);
+		}
+		if (!api.models().containsKey(ERROR)) {
+			builder.model(ERROR, ERROR_SCHEMA);
+		}
+		return builder.build();
 	}
 
 }

@@ -216,7 +216,7 @@ class ExportGatewayTests {
 		stages.put(stage, new Stage(stage, null, Map.of(), Map.of()));
 		return new Api(api.id(), api.title(), api.description(), api.version(), api.basePath(), api.host(),
 				api.apiKeySource(), api.binaryMediaTypes(), api.resources(), stages, api.gatewayResponses(), api.models(),
-				api.requestValidators(), api.defaultRequestValidator(), api.authorizers(), api.source());
+				api.requestValidators(), api.defaultRequestValidator(), api.authorizers(), api.source(), api.policy());
 	}
 
 	private static void assertSameModel(Api actual, Api expected) {

@@ -229,6 +229,20 @@ class OpenApiImportGatewayTests {
 		assertThat(authorizer.identitySource()).isEqualTo("method.request.header.Authorization");
 	}
 
+	@Test
+	void importedLambdaAuthorizerGuardsItsMethod() {
+		this.client.get().uri("/validators/v1/secure").exchange().expectStatus().isUnauthorized()
+			.expectBody(String.class).isEqualTo("{\"message\":\"Unauthorized\"}");
+		// the imported identityValidationExpression ^Bearer ... refuses this token before invoking
+		this.client.get().uri("/validators/v1/secure").header("Authorization", "allow").exchange().expectStatus()
+			.isUnauthorized();
+		this.client.get().uri("/validators/v1/secure").header("Authorization", "Bearer deny").exchange().expectStatus()
+			.isForbidden().expectBody(String.class)
+			.isEqualTo("{\"Message\":\"User is not authorized to access this resource with an explicit deny\"}");
+		this.client.get().uri("/validators/v1/secure").header("Authorization", "Bearer allow").exchange().expectStatus()
+			.isOk().expectBody(String.class).isEqualTo("{\"principal\": \"user-1\"}");
+	}
+
 	private StageRuntime stage(String apiId, String stage) {
 		return this.registry.snapshot()
 			.stages()
