@@ -74,12 +74,15 @@ public class ApigwEndpoint {
 	 * @param endDate query parameter {@code endDate}
 	 * @param format query parameter {@code format}
 	 * @param extensions query parameter {@code extensions}
+	 * @param accepts query parameter {@code accepts}
+	 * @param documentationVersion query parameter {@code documentationVersion}
 	 * @return the answer, or {@code null} (404)
 	 */
 	@ReadOperation
 	public @Nullable Object read(@Selector(match = Selector.Match.ALL_REMAINING) String[] path,
 			@Nullable String apiId, @Nullable String stage, @Nullable String keyId, @Nullable String startDate,
-			@Nullable String endDate, @Nullable String format, @Nullable String extensions) {
+			@Nullable String endDate, @Nullable String format, @Nullable String extensions, @Nullable String accepts,
+			@Nullable String documentationVersion) {
 		ApigwEndpointSection section = this.sections.get(path[0]);
 		if (section != null) {
 			Map<String, String> parameters = new LinkedHashMap<>();
@@ -90,6 +93,8 @@ public class ApigwEndpoint {
 			put(parameters, "endDate", endDate);
 			put(parameters, "format", format);
 			put(parameters, "extensions", extensions);
+			put(parameters, "accepts", accepts);
+			put(parameters, "documentationVersion", documentationVersion);
 			return section.read(List.of(path).subList(1, path.length), parameters);
 		}
 		if (path.length != 1) {
@@ -113,6 +118,7 @@ public class ApigwEndpoint {
 	 * @param value body field {@code value}
 	 * @param enabled body field {@code enabled}
 	 * @param usagePlanId body field {@code usagePlanId}
+	 * @param documentationVersion body field {@code documentationVersion}
 	 * @param principal the caller, when known
 	 * @return the answer
 	 */
@@ -120,7 +126,7 @@ public class ApigwEndpoint {
 	public WebEndpointResponse<Object> write(@Selector(match = Selector.Match.ALL_REMAINING) String[] path,
 			@Nullable String apiId, @Nullable String stage, @Nullable String deploymentId, @Nullable String description,
 			@Nullable Double percentTraffic, @Nullable String name, @Nullable String value, @Nullable Boolean enabled,
-			@Nullable String usagePlanId, @Nullable Principal principal) {
+			@Nullable String usagePlanId, @Nullable String documentationVersion, @Nullable Principal principal) {
 		if (!this.writesEnabled) {
 			return new WebEndpointResponse<>(Map.of("message",
 					"Write operations are disabled; set apigw.endpoint.write-operations-enabled=true and secure the endpoint"),
@@ -140,6 +146,7 @@ public class ApigwEndpoint {
 		put(parameters, "value", value);
 		put(parameters, "enabled", enabled);
 		put(parameters, "usagePlanId", usagePlanId);
+		put(parameters, "documentationVersion", documentationVersion);
 		try {
 			Object result = section.write(List.of(path).subList(1, path.length), parameters,
 					(principal != null) ? principal.getName() : "anonymous");

@@ -7,11 +7,13 @@ import java.util.Map;
 
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.model.Api;
+import dev.apigw.model.DefaultModels;
 
 /**
  * Collects the APIs of every {@link ApiDefinitionSource}, merges definitions of the same
  * API from several sources (resources, methods, stages; a method defined for the same path
- * and verb by two sources is a conflict), and validates them once, so a bad definition
+ * and verb by two sources is a conflict), adds the default models ({@link DefaultModels})
+ * and validates them once, so a bad definition
  * fails start-up with every problem listed.
  */
 public final class ApiDefinitions {
@@ -60,6 +62,8 @@ public final class ApiDefinitions {
 				apis.put(api.id(), (existing != null) ? ApiMerger.merge(existing, api, problems) : api);
 			}
 		}
+		// AWS creates the Empty and Error models with every API
+		apis.replaceAll((id, api) -> DefaultModels.addTo(api));
 		for (Api api : apis.values()) {
 			List<Problem> found = ApiValidator.validate(api);
 			problems.addAll(found);

@@ -38,6 +38,7 @@ final class ApiMerger {
 			.version(scalar(first.version(), second.version(), "version", conflict))
 			.basePath(scalar(first.basePath(), second.basePath(), "base-path", conflict))
 			.host(scalar(first.host(), second.host(), "host", conflict))
+			.policy(scalar(first.policy(), second.policy(), "policy", conflict))
 			.defaultRequestValidator(scalar(first.defaultRequestValidator(), second.defaultRequestValidator(),
 					"default-request-validator", conflict))
 			.apiKeySource((first.apiKeySource() != ApiKeySource.HEADER) ? first.apiKeySource() : second.apiKeySource())

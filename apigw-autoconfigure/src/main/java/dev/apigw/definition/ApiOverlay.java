@@ -56,6 +56,7 @@ final class ApiOverlay {
 			.binaryMediaTypes(java.util.List.copyOf(binary))
 			.resources(java.util.List.copyOf(resources.values()))
 			.defaultRequestValidator(merged.defaultRequestValidator())
+			.policy(first(overlay.policy(), imported.policy()))
 			.source(merged.source());
 		merged.stages().values().forEach(result::stage);
 		overlay.stages().values().forEach(result::stage);

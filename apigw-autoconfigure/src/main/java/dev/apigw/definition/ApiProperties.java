@@ -85,6 +85,26 @@ public class ApiProperties {
 	 */
 	private @Nullable String defaultRequestValidator;
 
+	/**
+	 * Authorizers by name, referenced by methods with authorization type CUSTOM or COGNITO_USER_POOLS.
+	 */
+	private Map<String, AuthorizerProperties> authorizers = new LinkedHashMap<>();
+
+	/**
+	 * Resource policy: an IAM-style policy document (JSON text) over "execute-api:Invoke", evaluated before every other check. Principals must be "*"; conditions IpAddress and NotIpAddress on aws:SourceIp are supported; "execute-api:/stage/METHOD/path" resources are expanded to the API's ARN.
+	 */
+	private @Nullable String policy;
+
+	/**
+	 * CORS for every resource of the API, as the console's "Enable CORS" sets it up; resources can override it.
+	 */
+	private CorsProperties cors = new CorsProperties();
+
+	/**
+	 * Documentation version published at start-up from the API's descriptions and summaries (e.g. "1.0"); exports select versions with "documentationVersion".
+	 */
+	private @Nullable String documentationVersion;
+
 	public @Nullable String getTitle() {
 		return this.title;
 	}
@@ -197,6 +217,38 @@ public class ApiProperties {
 		this.defaultRequestValidator = defaultRequestValidator;
 	}
 
+	public Map<String, AuthorizerProperties> getAuthorizers() {
+		return this.authorizers;
+	}
+
+	public void setAuthorizers(Map<String, AuthorizerProperties> authorizers) {
+		this.authorizers = authorizers;
+	}
+
+	public @Nullable String getPolicy() {
+		return this.policy;
+	}
+
+	public void setPolicy(@Nullable String policy) {
+		this.policy = policy;
+	}
+
+	public CorsProperties getCors() {
+		return this.cors;
+	}
+
+	public void setCors(CorsProperties cors) {
+		this.cors = cors;
+	}
+
+	public @Nullable String getDocumentationVersion() {
+		return this.documentationVersion;
+	}
+
+	public void setDocumentationVersion(@Nullable String documentationVersion) {
+		this.documentationVersion = documentationVersion;
+	}
+
 	/**
 	 * Configuration of one stage.
 	 */
@@ -216,6 +268,11 @@ public class ApiProperties {
 		 * Settings for one method or, with resource path and HTTP method "*", for all methods.
 		 */
 		private List<MethodSettingsProperties> methodSettings = new ArrayList<>();
+
+		/**
+		 * Name of the SSL bundle (spring.ssl.bundle.*) whose certificate the stage presents to its HTTP backends, so they can check calls come from the gateway (AWS's client certificate).
+		 */
+		private @Nullable String clientCertificate;
 
 		public @Nullable String getDescription() {
 			return this.description;
@@ -239,6 +296,14 @@ public class ApiProperties {
 
 		public void setMethodSettings(List<MethodSettingsProperties> methodSettings) {
 			this.methodSettings = methodSettings;
+		}
+
+		public @Nullable String getClientCertificate() {
+			return this.clientCertificate;
+		}
+
+		public void setClientCertificate(@Nullable String clientCertificate) {
+			this.clientCertificate = clientCertificate;
 		}
 
 	}
@@ -429,6 +494,228 @@ public class ApiProperties {
 
 		public void setValidateRequestParameters(boolean validateRequestParameters) {
 			this.validateRequestParameters = validateRequestParameters;
+		}
+
+	}
+
+	/**
+	 * An authorizer: a Lambda-style TOKEN or REQUEST authorizer backed by an in-process function, or a Cognito-style JWT authorizer.
+	 */
+	public static class AuthorizerProperties {
+
+		/**
+		 * TOKEN, REQUEST or COGNITO_USER_POOLS.
+		 */
+		private String type = "TOKEN";
+
+		/**
+		 * Function a TOKEN or REQUEST authorizer invokes: AWS's invocation ARN ("arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{function ARN}/invocations"), a Lambda function ARN or a plain function name (a bean name); may use ${stageVariables.name}.
+		 */
+		private @Nullable String authorizerUri;
+
+		/**
+		 * Function name a TOKEN or REQUEST authorizer invokes (a bean name); a shorter alternative to authorizer-uri.
+		 */
+		private @Nullable String function;
+
+		/**
+		 * Where the identity comes from: one "method.request.header.NAME" for TOKEN and COGNITO_USER_POOLS (default Authorization); for REQUEST a comma-separated list of method.request.header.X, method.request.querystring.X, stageVariables.X and context.X.
+		 */
+		private @Nullable String identitySource;
+
+		/**
+		 * Regular expression a TOKEN must match; a token that does not is answered 401 without invoking the function.
+		 */
+		private @Nullable String identityValidationExpression;
+
+		/**
+		 * How long results are cached, 0 to 3600 seconds (0 disables caching).
+		 */
+		private int authorizerResultTtlInSeconds = 300;
+
+		/**
+		 * COGNITO_USER_POOLS: the token issuers, as Cognito user pool ARNs (arn:aws:cognito-idp:{region}:{account}:userpool/{id}) or issuer URIs of any OpenID Connect provider.
+		 */
+		private List<String> providerArns = new ArrayList<>();
+
+		/**
+		 * COGNITO_USER_POOLS: where the issuers' signing keys are read; discovered from each issuer's OpenID configuration when not set.
+		 */
+		private @Nullable String jwkSetUri;
+
+		/**
+		 * COGNITO_USER_POOLS: accepted audiences ("aud", or "client_id" of access tokens); any when empty.
+		 */
+		private List<String> audiences = new ArrayList<>();
+
+		public String getType() {
+			return this.type;
+		}
+
+		public void setType(String type) {
+			this.type = type;
+		}
+
+		public @Nullable String getAuthorizerUri() {
+			return this.authorizerUri;
+		}
+
+		public void setAuthorizerUri(@Nullable String authorizerUri) {
+			this.authorizerUri = authorizerUri;
+		}
+
+		public @Nullable String getFunction() {
+			return this.function;
+		}
+
+		public void setFunction(@Nullable String function) {
+			this.function = function;
+		}
+
+		public @Nullable String getIdentitySource() {
+			return this.identitySource;
+		}
+
+		public void setIdentitySource(@Nullable String identitySource) {
+			this.identitySource = identitySource;
+		}
+
+		public @Nullable String getIdentityValidationExpression() {
+			return this.identityValidationExpression;
+		}
+
+		public void setIdentityValidationExpression(@Nullable String identityValidationExpression) {
+			this.identityValidationExpression = identityValidationExpression;
+		}
+
+		public int getAuthorizerResultTtlInSeconds() {
+			return this.authorizerResultTtlInSeconds;
+		}
+
+		public void setAuthorizerResultTtlInSeconds(int authorizerResultTtlInSeconds) {
+			this.authorizerResultTtlInSeconds = authorizerResultTtlInSeconds;
+		}
+
+		public List<String> getProviderArns() {
+			return this.providerArns;
+		}
+
+		public void setProviderArns(List<String> providerArns) {
+			this.providerArns = providerArns;
+		}
+
+		public @Nullable String getJwkSetUri() {
+			return this.jwkSetUri;
+		}
+
+		public void setJwkSetUri(@Nullable String jwkSetUri) {
+			this.jwkSetUri = jwkSetUri;
+		}
+
+		public List<String> getAudiences() {
+			return this.audiences;
+		}
+
+		public void setAudiences(List<String> audiences) {
+			this.audiences = audiences;
+		}
+
+	}
+
+	/**
+	 * CORS as the console's "Enable CORS" sets it up: an OPTIONS method (a MOCK) answering preflights with the Access-Control-Allow-* headers, and Access-Control-Allow-Origin on the responses of the resource's other methods.
+	 */
+	public static class CorsProperties {
+
+		/**
+		 * Whether CORS is enabled (for the API: on every resource; for a resource: on it alone).
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Access-Control-Allow-Origin: "*" (the console's default) or one origin.
+		 */
+		private @Nullable String allowOrigin;
+
+		/**
+		 * Access-Control-Allow-Headers; default "Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token".
+		 */
+		private @Nullable String allowHeaders;
+
+		/**
+		 * Access-Control-Allow-Methods; default the resource's methods and OPTIONS.
+		 */
+		private @Nullable String allowMethods;
+
+		/**
+		 * Access-Control-Expose-Headers; none by default.
+		 */
+		private @Nullable String exposeHeaders;
+
+		/**
+		 * Access-Control-Max-Age in seconds; none by default.
+		 */
+		private @Nullable Integer maxAge;
+
+		/**
+		 * Access-Control-Allow-Credentials; not sent by default.
+		 */
+		private @Nullable Boolean allowCredentials;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getAllowOrigin() {
+			return this.allowOrigin;
+		}
+
+		public void setAllowOrigin(@Nullable String allowOrigin) {
+			this.allowOrigin = allowOrigin;
+		}
+
+		public @Nullable String getAllowHeaders() {
+			return this.allowHeaders;
+		}
+
+		public void setAllowHeaders(@Nullable String allowHeaders) {
+			this.allowHeaders = allowHeaders;
+		}
+
+		public @Nullable String getAllowMethods() {
+			return this.allowMethods;
+		}
+
+		public void setAllowMethods(@Nullable String allowMethods) {
+			this.allowMethods = allowMethods;
+		}
+
+		public @Nullable String getExposeHeaders() {
+			return this.exposeHeaders;
+		}
+
+		public void setExposeHeaders(@Nullable String exposeHeaders) {
+			this.exposeHeaders = exposeHeaders;
+		}
+
+		public @Nullable Integer getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(@Nullable Integer maxAge) {
+			this.maxAge = maxAge;
+		}
+
+		public @Nullable Boolean getAllowCredentials() {
+			return this.allowCredentials;
+		}
+
+		public void setAllowCredentials(@Nullable Boolean allowCredentials) {
+			this.allowCredentials = allowCredentials;
 		}
 
 	}

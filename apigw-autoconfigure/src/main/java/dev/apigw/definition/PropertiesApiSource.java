@@ -1,11 +1,16 @@
 package dev.apigw.definition;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.apigw.auth.cors.CorsSettings;
+import dev.apigw.auth.cors.EnableCors;
+import dev.apigw.definition.ApiProperties.AuthorizerProperties;
+import dev.apigw.definition.ApiProperties.CorsProperties;
 import dev.apigw.definition.ApiProperties.GatewayResponseProperties;
 import dev.apigw.definition.ApiProperties.MethodSettingsProperties;
 import dev.apigw.definition.ApiProperties.StageProperties;
@@ -15,6 +20,7 @@ import dev.apigw.definition.ResourceProperties.MethodProperties;
 import dev.apigw.definition.ResourceProperties.MethodResponseProperties;
 import dev.apigw.model.Api;
 import dev.apigw.model.ApiKeySource;
+import dev.apigw.model.Authorizer;
 import dev.apigw.model.GatewayResponse;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
@@ -64,7 +70,7 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 		this.properties.getApis().forEach((id, api) -> {
 			Api defined = toApi(id, api, problems);
 			if (api.getOpenapi() == null) {
-				apis.add(defined);
+				apis.add(cors(id, defined, api, problems));
 			}
 			else if (this.openApi == null) {
 				problems.add(new Problem(SOURCE, id, null, null, "apigw.apis." + id + ".openapi",
@@ -72,7 +78,8 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 			}
 			else {
 				try {
-					apis.add(ApiOverlay.merge(this.openApi.load(id, api.getOpenapi()), defined, api));
+					apis.add(cors(id, ApiOverlay.merge(this.openApi.load(id, api.getOpenapi()), defined, api), api,
+							problems));
 				}
 				catch (InvalidApiDefinitionException ex) {
 					problems.addAll(ex.getProblems());
@@ -102,6 +109,7 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 			.apiKeySource((api.getApiKeySource() != null) ? api.getApiKeySource() : ApiKeySource.HEADER)
 			.binaryMediaTypes(api.getBinaryMediaTypes())
 			.defaultRequestValidator(api.getDefaultRequestValidator())
+			.policy(api.getPolicy())
 			.source(SOURCE);
 		for (int i = 0; i < api.getResources().size(); i++) {
 			ResourceProperties resource = api.getResources().get(i);
@@ -113,7 +121,52 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 		api.getRequestValidators()
 			.forEach((name, validator) -> builder.requestValidator(new RequestValidator(name,
 					validator.isValidateRequestBody(), validator.isValidateRequestParameters())));
+		api.getAuthorizers().forEach((name, authorizer) -> builder.authorizer(toAuthorizer(name, authorizer)));
 		return builder.build();
+	}
+
+	private static Authorizer toAuthorizer(String name, AuthorizerProperties authorizer) {
+		String type = authorizer.getType().trim().toUpperCase(Locale.ROOT);
+		String identitySource = authorizer.getIdentitySource();
+		if (identitySource == null && !type.equals("REQUEST")) {
+			identitySource = "method.request.header.Authorization";
+		}
+		String uri = (authorizer.getFunction() != null) ? authorizer.getFunction() : authorizer.getAuthorizerUri();
+		return new Authorizer(name, type, uri, identitySource, authorizer.getIdentityValidationExpression(),
+				Duration.ofSeconds(authorizer.getAuthorizerResultTtlInSeconds()), authorizer.getProviderArns(),
+				authorizer.getJwkSetUri(), authorizer.getAudiences());
+	}
+
+	/**
+	 * Applies "Enable CORS" where the API or its resources ask for it, after any OpenAPI
+	 * definition was merged in, so imported resources get it too.
+	 */
+	private static Api cors(String id, Api api, ApiProperties properties, List<Problem> problems) {
+		CorsProperties apiCors = properties.getCors();
+		CorsSettings apiSettings = settings(CorsSettings.DEFAULTS, apiCors);
+		boolean apiWide = Boolean.TRUE.equals(apiCors.getEnabled());
+		Map<String, CorsProperties> byPath = new LinkedHashMap<>();
+		properties.getResources().forEach((resource) -> byPath.put(resource.getPath(), resource.getCors()));
+		Map<String, CorsSettings> enabled = new LinkedHashMap<>();
+		for (Resource resource : api.resources()) {
+			CorsProperties own = byPath.get(resource.path());
+			boolean on = (own != null && own.getEnabled() != null) ? own.getEnabled() : apiWide;
+			if (on) {
+				enabled.put(resource.path(), (own != null) ? settings(apiSettings, own) : apiSettings);
+			}
+		}
+		try {
+			return EnableCors.apply(api, enabled, apiWide ? apiSettings : null);
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new Problem(SOURCE, id, null, null, "apigw.apis." + id + ".cors", ex.getMessage()));
+			return api;
+		}
+	}
+
+	private static CorsSettings settings(CorsSettings base, CorsProperties cors) {
+		return base.with(cors.getAllowOrigin(), cors.getAllowHeaders(), cors.getAllowMethods(), cors.getExposeHeaders(),
+				cors.getMaxAge(), cors.getAllowCredentials());
 	}
 
 	private static Resource toResource(String api, String prefix, ResourceProperties resource, List<Problem> problems) {
@@ -209,7 +262,7 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 					setting.getCachingEnabled(), setting.getCacheTtl(), setting.getRequireAuthorizationForCacheControl(),
 					setting.getMetricsEnabled()));
 		}
-		return new Stage(name, stage.getDescription(), stage.getVariables(), settings);
+		return new Stage(name, stage.getDescription(), stage.getVariables(), settings, stage.getClientCertificate());
 	}
 
 	private static GatewayResponse toGatewayResponse(GatewayResponseType type, GatewayResponseProperties response) {

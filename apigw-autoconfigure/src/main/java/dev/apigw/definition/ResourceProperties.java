@@ -28,6 +28,11 @@ public class ResourceProperties {
 	 */
 	private Map<String, MethodProperties> methods = new LinkedHashMap<>();
 
+	/**
+	 * CORS for this resource ("Enable CORS"), over the API's CORS settings.
+	 */
+	private ApiProperties.CorsProperties cors = new ApiProperties.CorsProperties();
+
 	public String getPath() {
 		return this.path;
 	}
@@ -50,6 +55,14 @@ public class ResourceProperties {
 
 	public void setMethods(Map<String, MethodProperties> methods) {
 		this.methods = methods;
+	}
+
+	public ApiProperties.CorsProperties getCors() {
+		return this.cors;
+	}
+
+	public void setCors(ApiProperties.CorsProperties cors) {
+		this.cors = cors;
 	}
 
 	/**

@@ -30,12 +30,15 @@ import org.jspecify.annotations.Nullable;
  * @param defaultRequestValidator the validator used by methods that name none
  * @param authorizers authorizer name to authorizer
  * @param source where the definition came from, for messages (e.g. "application properties")
+ * @param policy the resource policy (an IAM-style policy document as JSON text), evaluated
+ * before every other check; {@code null} for none
  */
 public record Api(String id, @Nullable String title, @Nullable String description, @Nullable String version,
 		@Nullable String basePath, @Nullable String host, ApiKeySource apiKeySource, List<String> binaryMediaTypes,
 		List<Resource> resources, Map<String, Stage> stages, Map<GatewayResponseType, GatewayResponse> gatewayResponses,
 		Map<String, String> models, Map<String, RequestValidator> requestValidators,
-		@Nullable String defaultRequestValidator, Map<String, Authorizer> authorizers, String source) {
+		@Nullable String defaultRequestValidator, Map<String, Authorizer> authorizers, String source,
+		@Nullable String policy) {
 
 	public Api {
 		binaryMediaTypes = Copies.list(binaryMediaTypes);
@@ -46,6 +49,17 @@ public record Api(String id, @Nullable String title, @Nullable String descriptio
 		models = Copies.map(models);
 		requestValidators = Copies.map(requestValidators);
 		authorizers = Copies.map(authorizers);
+	}
+
+	/**
+	 * This API with other resources.
+	 * @param replacement the resources
+	 * @return the copy
+	 */
+	public Api withResources(List<Resource> replacement) {
+		return new Api(this.id, this.title, this.description, this.version, this.basePath, this.host, this.apiKeySource,
+				this.binaryMediaTypes, replacement, this.stages, this.gatewayResponses, this.models, this.requestValidators,
+				this.defaultRequestValidator, this.authorizers, this.source, this.policy);
 	}
 
 	/**
@@ -83,7 +97,8 @@ public record Api(String id, @Nullable String title, @Nullable String descriptio
 			.host(this.host)
 			.apiKeySource(this.apiKeySource)
 			.defaultRequestValidator(this.defaultRequestValidator)
-			.source(this.source);
+			.source(this.source)
+			.policy(this.policy);
 		builder.binaryMediaTypes.addAll(this.binaryMediaTypes);
 		builder.resources.addAll(this.resources);
 		builder.stages.putAll(this.stages);
@@ -131,6 +146,8 @@ public record Api(String id, @Nullable String title, @Nullable String descriptio
 		private final Map<String, Authorizer> authorizers = new LinkedHashMap<>();
 
 		private String source = "code";
+
+		private @Nullable String policy;
 
 		private Builder(String id) {
 			this.id = id;
@@ -216,10 +233,16 @@ public record Api(String id, @Nullable String title, @Nullable String descriptio
 			return this;
 		}
 
+		public Builder policy(@Nullable String policy) {
+			this.policy = policy;
+			return this;
+		}
+
 		public Api build() {
 			return new Api(this.id, this.title, this.description, this.version, this.basePath, this.host,
 					this.apiKeySource, this.binaryMediaTypes, this.resources, this.stages, this.gatewayResponses,
-					this.models, this.requestValidators, this.defaultRequestValidator, this.authorizers, this.source);
+					this.models, this.requestValidators, this.defaultRequestValidator, this.authorizers, this.source,
+					this.policy);
 		}
 
 	}

@@ -8,13 +8,16 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Bodies default to the template {@code {"message":$context.error.messageString}}, which is
  * why most of AWS's gateway errors have no space after the colon; the types AWS answers with
- * a different body carry it as {@link #defaultBody()}.
+ * a different body carry it as {@link #defaultBody()} (request validation's two types answer
+ * {@code {"message": "..."}}, with a space, as measured on AWS).
  */
 public enum GatewayResponseType {
 
-	/** Denied by a policy (authorizer, IAM or resource policy). */
-	ACCESS_DENIED(403, "AccessDeniedException", "User is not authorized to access this resource",
-			"{\"Message\":\"User is not authorized to access this resource\"}"),
+	/**
+	 * Denied by a policy (authorizer, IAM or resource policy). Its body names the message
+	 * with a capital M, as AWS's does.
+	 */
+	ACCESS_DENIED(403, "AccessDeniedException", "User is not authorized to access this resource", null),
 
 	/** The API is not set up so that the request can be served. */
 	API_CONFIGURATION_ERROR(500, "InternalServerErrorException", "Internal server error",
@@ -27,10 +30,12 @@ public enum GatewayResponseType {
 	AUTHORIZER_FAILURE(500, "AuthorizerFailureException", null, "{\"message\": null}"),
 
 	/** Request parameters failed validation. */
-	BAD_REQUEST_PARAMETERS(400, "BadRequestException", "Missing required request parameters", null),
+	BAD_REQUEST_PARAMETERS(400, "BadRequestException", "Missing required request parameters",
+			"{\"message\": $context.error.messageString}"),
 
 	/** The request body failed validation. */
-	BAD_REQUEST_BODY(400, "BadRequestException", "Invalid request body", null),
+	BAD_REQUEST_BODY(400, "BadRequestException", "Invalid request body",
+			"{\"message\": $context.error.messageString}"),
 
 	/** Fallback for 4xx types without a response of their own. */
 	DEFAULT_4XX(null, null, null, null),
@@ -82,6 +87,9 @@ public enum GatewayResponseType {
 	/** The body template AWS gives every type by default. */
 	public static final String DEFAULT_TEMPLATE = "{\"message\":$context.error.messageString}";
 
+	/** The body template of {@link #ACCESS_DENIED}. */
+	public static final String ACCESS_DENIED_TEMPLATE = "{\"Message\":$context.error.messageString}";
+
 	private final @Nullable Integer defaultStatus;
 
 	private final @Nullable String errorType;
@@ -123,11 +131,20 @@ public enum GatewayResponseType {
 	}
 
 	/**
-	 * The body AWS answers with when it is not the default template's output.
-	 * @return the literal body, or {@code null} when the default template applies
+	 * The body AWS answers with when it is not the default template's output: literal, or
+	 * with {@code $context} references substituted as in the default template.
+	 * @return the body, or {@code null} when the default template applies
 	 */
 	public @Nullable String defaultBody() {
 		return this.defaultBody;
+	}
+
+	/**
+	 * The body template used when the API does not customise the type's body.
+	 * @return {@link #DEFAULT_TEMPLATE}, or {@link #ACCESS_DENIED_TEMPLATE}
+	 */
+	public String defaultTemplate() {
+		return (this == ACCESS_DENIED) ? ACCESS_DENIED_TEMPLATE : DEFAULT_TEMPLATE;
 	}
 
 	/**

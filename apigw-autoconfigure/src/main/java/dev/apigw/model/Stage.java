@@ -11,9 +11,12 @@ import org.jspecify.annotations.Nullable;
  * @param description a description
  * @param variables stage variables, usable in URIs, mappings and templates
  * @param methodSettings method setting key ({@code /pets/GET} or {@code * / *}) to settings
+ * @param clientCertificate the name of the Spring Boot SSL bundle whose certificate the
+ * stage presents to its HTTP backends (AWS's {@code clientCertificateId}); {@code null} for
+ * none
  */
 public record Stage(String name, @Nullable String description, Map<String, String> variables,
-		Map<String, MethodSettings> methodSettings) {
+		Map<String, MethodSettings> methodSettings, @Nullable String clientCertificate) {
 
 	/** The method settings key that applies to every method. */
 	public static final String ALL_METHODS = "*/*";
@@ -21,6 +24,18 @@ public record Stage(String name, @Nullable String description, Map<String, Strin
 	public Stage {
 		variables = Copies.map(variables);
 		methodSettings = Copies.map(methodSettings);
+	}
+
+	/**
+	 * A stage without client certificate.
+	 * @param name the name
+	 * @param description a description
+	 * @param variables stage variables
+	 * @param methodSettings method settings
+	 */
+	public Stage(String name, @Nullable String description, Map<String, String> variables,
+			Map<String, MethodSettings> methodSettings) {
+		this(name, description, variables, methodSettings, null);
 	}
 
 	/**

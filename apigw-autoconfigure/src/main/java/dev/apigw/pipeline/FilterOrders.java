@@ -28,6 +28,12 @@ public final class FilterOrders {
 	/** Method request: resource policy. */
 	public static final int RESOURCE_POLICY = 1_000;
 
+	/**
+	 * Method request: CORS preflights of methods that need no authorization or API key are
+	 * answered here, so no authorization, key or throttle check sees them.
+	 */
+	public static final int CORS_PREFLIGHT = 1_500;
+
 	/** Method request: authorizers, IAM, JWT. */
 	public static final int AUTHORIZATION = 2_000;
 

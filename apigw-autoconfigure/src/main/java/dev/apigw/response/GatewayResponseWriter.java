@@ -95,11 +95,12 @@ public final class GatewayResponseWriter {
 	}
 
 	private static String defaultBody(GatewayResponseType type, ApiInvocation invocation) {
-		if (type.defaultBody() != null) {
-			return type.defaultBody();
+		String body = type.defaultBody();
+		if (body != null) {
+			return (body.indexOf('$') < 0) ? body
+					: substitute(body, invocation.context(), invocation.stage().stage().variables());
 		}
-		return substitute(GatewayResponseType.DEFAULT_TEMPLATE, invocation.context(),
-				invocation.stage().stage().variables());
+		return substitute(type.defaultTemplate(), invocation.context(), invocation.stage().stage().variables());
 	}
 
 	private static String render(ServerWebExchange exchange, ApiInvocation invocation, GatewayResponse customisation,
@@ -128,7 +129,8 @@ public final class GatewayResponseWriter {
 		Map.Entry<String, String> template = ContentTypes.selectByAccept(customisation.responseTemplates(),
 				ContentTypes.accept(exchange.getRequest().getHeaders()));
 		if (template == null) {
-			return substitute(GatewayResponseType.DEFAULT_TEMPLATE, context, stageVariables);
+			GatewayResponseType type = (invocation.errorType() != null) ? invocation.errorType() : customisation.type();
+			return substitute(type.defaultTemplate(), context, stageVariables);
 		}
 		headers.set(HttpHeaders.CONTENT_TYPE, template.getKey());
 		return substitute(template.getValue(), context, stageVariables);

@@ -27,7 +27,7 @@ final class ApiLevelImporter {
 
 	private static final Set<String> API_EXTENSIONS = Set.of(Extensions.API_KEY_SOURCE,
 			Extensions.BINARY_MEDIA_TYPES, Extensions.GATEWAY_RESPONSES, Extensions.REQUEST_VALIDATORS,
-			Extensions.REQUEST_VALIDATOR);
+			Extensions.REQUEST_VALIDATOR, Extensions.POLICY);
 
 	private static final Set<String> GATEWAY_RESPONSE_FIELDS = Set.of("statusCode", "responseParameters",
 			"responseTemplates");
@@ -66,6 +66,7 @@ final class ApiLevelImporter {
 		}
 		api.binaryMediaTypes(this.values.stringList(root, Extensions.BINARY_MEDIA_TYPES, Pointer.ROOT));
 		gatewayResponses(api, root.get(Extensions.GATEWAY_RESPONSES), Pointer.ROOT.child(Extensions.GATEWAY_RESPONSES));
+		policy(api, root.get(Extensions.POLICY));
 		warnUnsupported(root);
 	}
 
@@ -162,6 +163,25 @@ final class ApiLevelImporter {
 						"Invalid mapping target '" + key + "'; expected gatewayresponse.header.NAME"));
 			api.gatewayResponse(new GatewayResponse(type, (status != null) ? status.intValue() : null, parameters,
 					this.values.stringMap(response, "responseTemplates", responseAt)));
+		}
+	}
+
+	/**
+	 * The resource policy: an object (as AWS exports it) or JSON text; checked when the API
+	 * is deployed.
+	 */
+	private void policy(Api.Builder api, @Nullable JsonNode policy) {
+		if (Nodes.isAbsent(policy)) {
+			return;
+		}
+		if (policy.isObject()) {
+			api.policy(policy.toString());
+		}
+		else if (policy.isTextual()) {
+			api.policy(policy.asText());
+		}
+		else {
+			this.values.problem(Pointer.ROOT.child(Extensions.POLICY), "Expected a policy document (an object)");
 		}
 	}
 

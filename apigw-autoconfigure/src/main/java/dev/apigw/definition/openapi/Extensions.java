@@ -29,6 +29,8 @@ final class Extensions {
 
 	static final String AUTHORIZER = PREFIX + "authorizer";
 
+	static final String POLICY = PREFIX + "policy";
+
 	static final String AUTHTYPE = PREFIX + "authtype";
 
 	/** The pre-2017 operation-level way of asking for IAM authorization. */
@@ -46,7 +48,6 @@ final class Extensions {
 
 	private static Map<String, String> unsupported() {
 		Map<String, String> reasons = new LinkedHashMap<>();
-		reasons.put(PREFIX + "policy", "resource policies are not enforced");
 		reasons.put(PREFIX + "endpoint-configuration", "endpoint types, VPC endpoints and the execute-api switch"
 				+ " do not apply; the API is served by this application");
 		reasons.put(PREFIX + "minimum-compression-size", "response compression is configured on the server");

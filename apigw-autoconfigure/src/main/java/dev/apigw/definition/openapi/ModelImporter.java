@@ -10,10 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.jspecify.annotations.Nullable;
 
 import dev.apigw.definition.openapi.ImportContext.Location;
+import dev.apigw.model.DefaultModels;
 
 /**
  * Turns the document's named schemas into models (JSON-schema text with references in AWS's
@@ -60,7 +63,28 @@ final class ModelImporter {
 				this.context.problem(at, "A model must be a JSON schema object");
 				continue;
 			}
-			this.models.put(name, normalize(entry.getValue(), at, Location.API));
+			this.models.put(name, canonical(name, normalize(entry.getValue(), at, Location.API)));
+		}
+	}
+
+	/**
+	 * AWS's default models come back from an export without {@code $schema}; they are kept
+	 * with AWS's own text, so that an API and the import of its export have equal models.
+	 */
+	private static String canonical(String name, String text) {
+		String standard = DefaultModels.schema(name);
+		if (standard == null || text.equals(standard)) {
+			return text;
+		}
+		try {
+			JsonNode imported = OpenApiMappers.JSON.readTree(text);
+			ObjectNode expected = (ObjectNode) OpenApiMappers.JSON.readTree(standard);
+			expected.remove("$schema");
+			return (imported.isObject() && ((ObjectNode) imported.deepCopy()).without("$schema").equals(expected))
+					? standard : text;
+		}
+		catch (JsonProcessingException ex) {
+			return text;
 		}
 	}
 

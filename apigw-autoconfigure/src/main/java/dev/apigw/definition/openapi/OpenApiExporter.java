@@ -173,6 +173,14 @@ public final class OpenApiExporter {
 		if (!api.binaryMediaTypes().isEmpty()) {
 			api.binaryMediaTypes().forEach(document.putArray(Extensions.BINARY_MEDIA_TYPES)::add);
 		}
+		if (api.policy() != null) {
+			try {
+				document.set(Extensions.POLICY, OpenApiMappers.JSON.readTree(api.policy()));
+			}
+			catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+				document.put(Extensions.POLICY, api.policy());
+			}
+		}
 		if (!api.gatewayResponses().isEmpty()) {
 			ObjectNode responses = document.putObject(Extensions.GATEWAY_RESPONSES);
 			for (GatewayResponse response : api.gatewayResponses().values()) {

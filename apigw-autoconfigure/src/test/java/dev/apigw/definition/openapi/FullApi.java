@@ -10,6 +10,7 @@ import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Authorizer;
 import dev.apigw.model.ContentHandling;
+import dev.apigw.model.DefaultModels;
 import dev.apigw.model.GatewayResponse;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
@@ -59,7 +60,8 @@ final class FullApi {
 					+ "\"required\":[\"type\",\"price\"]}")
 			.model("PetType", "{\"type\":\"string\",\"enum\":[\"dog\",\"cat\",\"fish\"]}")
 			.model("Pets", "{\"type\":\"array\",\"items\":{\"$ref\":\"" + url("Pet") + "\"}}")
-			.model("Error", "{\"title\":\"Error Schema\",\"type\":\"object\",\"properties\":{\"message\":{\"type\":\"string\"}}}")
+			// AWS's default model keeps its text, $schema included, through export and import
+			.model("Error", DefaultModels.ERROR_SCHEMA)
 			.requestValidator(new RequestValidator("all", true, true))
 			.requestValidator(new RequestValidator("params-only", false, true))
 			.defaultRequestValidator("params-only")

@@ -32,7 +32,6 @@ class OpenApiImporterWarningsTests {
 				"/paths/~1orders/trace: API Gateway has no TRACE methods; ignored",
 				"/components/securitySchemes/oauth: security scheme of type 'oauth2' without"
 						+ " x-amazon-apigateway-authorizer is not supported; methods that use it are not protected by it",
-				"/x-amazon-apigateway-policy: not supported (resource policies are not enforced); ignored",
 				"/x-amazon-apigateway-endpoint-configuration: not supported (endpoint types, VPC endpoints and the"
 						+ " execute-api switch do not apply; the API is served by this application); ignored",
 				"/x-amazon-apigateway-minimum-compression-size: not supported (response compression is configured"
@@ -54,12 +53,18 @@ class OpenApiImporterWarningsTests {
 	}
 
 	@Test
+	void importsTheResourcePolicy() {
+		assertThat(this.result.api().policy()).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+				+ "\"Allow\",\"Principal\":\"*\",\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/*\"}]}");
+	}
+
+	@Test
 	void describesAllWarningsInOneMessage() {
 		String message = this.result.describeWarnings();
-		assertThat(message).startsWith("API 'unsupported' (openapi classpath:unsupported-oas30.json): 14 parts of the"
+		assertThat(message).startsWith("API 'unsupported' (openapi classpath:unsupported-oas30.json): 13 parts of the"
 				+ " OpenAPI document were ignored:\n  ");
-		assertThat(message.lines()).hasSize(15);
-		assertThat(message).contains("\n  /x-amazon-apigateway-policy: not supported");
+		assertThat(message.lines()).hasSize(14);
+		assertThat(message).contains("\n  /x-amazon-apigateway-endpoint-configuration: not supported");
 	}
 
 	@Test

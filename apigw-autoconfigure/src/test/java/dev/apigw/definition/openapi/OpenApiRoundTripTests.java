@@ -78,7 +78,7 @@ class OpenApiRoundTripTests {
 		return new Api(copy.id(), copy.title(), copy.description(), copy.version(), copy.basePath(), copy.host(),
 				copy.apiKeySource(), copy.binaryMediaTypes(), resources, copy.stages(), copy.gatewayResponses(),
 				copy.models(), copy.requestValidators(), copy.defaultRequestValidator(), copy.authorizers(),
-				copy.source());
+				copy.source(), copy.policy());
 	}
 
 }

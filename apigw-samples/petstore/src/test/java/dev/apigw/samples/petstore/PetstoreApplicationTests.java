@@ -4,28 +4,55 @@ import java.io.IOException;
 import java.net.ServerSocket;
 
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
- * The sample as a user runs it: the API calls back into the same application, so the
- * stage variables point at the port the test starts it on.
+ * The sample as a user runs it, over HTTPS with its sample-only certificate: the API calls
+ * back into the same application, so the stage variables point at the port the test starts
+ * it on.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
-@AutoConfigureWebTestClient
 class PetstoreApplicationTests {
 
 	private static final int PORT = freePort();
 
-	@Autowired
 	private WebTestClient client;
+
+	@Autowired
+	void client(SslBundles bundles) throws Exception {
+		SslBundle bundle = bundles.getBundle("petstore");
+		Http11SslContextSpec spec = Http11SslContextSpec.forClient()
+			.configure((builder) -> builder.trustManager(bundle.getManagers().getTrustManagerFactory()));
+		HttpClient https = HttpClient.create().secure((ssl) -> ssl.sslContext(spec));
+		this.client = WebTestClient.bindToServer(new ReactorClientHttpConnector(https))
+			.baseUrl("https://localhost:" + PORT)
+			.build();
+	}
+
+	@Test
+	void servesHttpsOnly() {
+		assertThatThrownBy(() -> WebTestClient.bindToServer()
+			.baseUrl("https://localhost:" + PORT)
+			.build()
+			.get()
+			.uri("/petstore/dev")
+			.exchange()).hasStackTraceContaining("PKIX");
+	}
 
 	@DynamicPropertySource
 	static void port(DynamicPropertyRegistry registry) {
@@ -62,6 +89,36 @@ class PetstoreApplicationTests {
 		this.client.get().uri("/petstore/dev/pets").exchange().expectBody().jsonPath("$.length()").isEqualTo(4);
 		this.client.get().uri("/petstore/prod/pets").exchange().expectBody().jsonPath("$.length()").isEqualTo(3);
 		this.client.get().uri("/petstore/prod/pets/2").exchange().expectBody().jsonPath("$.type").isEqualTo("cat");
+	}
+
+	@Test
+	void bodiesAreValidatedAgainstTheModel() {
+		this.client.post()
+			.uri("/petstore/dev/pets")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"type\": \"dragon\", \"price\": 9.5}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectBody(String.class)
+			.isEqualTo("{\"message\": \"Invalid request body\"}");
+	}
+
+	@Test
+	void swaggerUiShowsEachStage() {
+		this.client.get()
+			.uri("/apigw/swagger-ui/petstore/prod")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.value((html) -> assertThat(html).contains("<title>PetStore (prod)</title>"));
+		this.client.get()
+			.uri("/apigw/swagger-ui/petstore/prod/openapi.json")
+			.exchange()
+			.expectBody()
+			.jsonPath("$.servers[0].url")
+			.isEqualTo("/petstore/prod");
 	}
 
 	@Test

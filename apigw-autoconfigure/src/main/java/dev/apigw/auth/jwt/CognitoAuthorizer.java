@@ -1,0 +1,232 @@
+package dev.apigw.auth.jwt;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+import com.nimbusds.jwt.JWTParser;
+import dev.apigw.auth.authorizer.MethodAuthorizer;
+import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.Authorizer;
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.response.GatewayResponseException;
+import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.MethodRuntime;
+import dev.apigw.routing.StageRuntime;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Cognito-style JWT authorizers ({@code COGNITO_USER_POOLS} methods). The token (the
+ * identity source header, {@code Bearer } prefix optional) must be signed by one of the
+ * authorizer's issuers ({@code providerARNs}: Cognito user pool ARNs or issuer URIs; keys
+ * from {@code jwkSetUri} or the issuer's discovery document), not be expired on the
+ * gateway's clock, and have an accepted audience when audiences are configured. A method
+ * without scopes takes ID tokens; a method with scopes takes access tokens whose
+ * {@code scope} holds one of them (Cognito's {@code token_use} claim tells the two apart
+ * when present). Anything else is 401. Claims reach {@code $context.authorizer.claims}.
+ * <p>
+ * Decoders are kept per issuer and built without touching the issuer; keys are fetched
+ * (reactively) on first use. No Spring Security bean is created, so the application's own
+ * security configuration is not affected.
+ */
+public final class CognitoAuthorizer implements MethodAuthorizer {
+
+	/** What AWS answers for an expired token. */
+	public static final String EXPIRED = "The incoming token has expired";
+
+	private static final Log logger = LogFactory.getLog(CognitoAuthorizer.class);
+
+	private final Clock clock;
+
+	private final Map<String, ReactiveJwtDecoder> decoders = new ConcurrentHashMap<>();
+
+	/**
+	 * Creates the authorizer.
+	 * @param clock the gateway's clock, expiry is judged by
+	 */
+	public CognitoAuthorizer(Clock clock) {
+		this.clock = clock;
+	}
+
+	@Override
+	public AuthorizationType type() {
+		return AuthorizationType.COGNITO_USER_POOLS;
+	}
+
+	@Override
+	public void check(StageRuntime stage, MethodRuntime method, Consumer<Problem> problems) {
+		Authorizer authorizer = stage.api().authorizers().get(method.method().authorizerId());
+		if (authorizer == null) {
+			return;
+		}
+		String prefix = "authorizers." + authorizer.name() + ".";
+		if (!"COGNITO_USER_POOLS".equalsIgnoreCase(authorizer.type())) {
+			problems.accept(new Problem(prefix + "type", "A COGNITO_USER_POOLS method needs a COGNITO_USER_POOLS "
+					+ "authorizer, but '" + authorizer.name() + "' is " + authorizer.type()));
+		}
+		if (authorizer.providerArns().isEmpty()) {
+			problems.accept(new Problem(prefix + "provider-arns",
+					"A COGNITO_USER_POOLS authorizer needs its issuers: user pool ARNs or issuer URIs"));
+		}
+		for (String provider : authorizer.providerArns()) {
+			if (Issuers.issuer(provider) == null) {
+				problems.accept(new Problem(prefix + "provider-arns", "'" + provider
+						+ "' is neither a Cognito user pool ARN (arn:aws:cognito-idp:REGION:ACCOUNT:userpool/ID) nor an "
+						+ "http(s) issuer URI"));
+			}
+		}
+		String source = header(authorizer);
+		if (source == null) {
+			problems.accept(new Problem(prefix + "identity-source",
+					"A COGNITO_USER_POOLS authorizer reads its token from one method.request.header.NAME"));
+		}
+	}
+
+	@Override
+	public Mono<Authorized> authorize(ServerWebExchange exchange, ApiInvocation invocation, MethodRuntime method) {
+		Authorizer authorizer = invocation.stage().api().authorizers().get(method.method().authorizerId());
+		String header = (authorizer != null) ? header(authorizer) : null;
+		if (authorizer == null || header == null) {
+			return Mono.error(new GatewayResponseException(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR));
+		}
+		String token = token(exchange.getRequest().getHeaders().getFirst(header));
+		String issuer = (token != null) ? unverifiedIssuer(token) : null;
+		String accepted = (issuer != null) ? accepted(authorizer, issuer) : null;
+		if (accepted == null) {
+			return unauthorized();
+		}
+		List<String> scopes = method.method().authorizationScopes();
+		return decoder(accepted, authorizer.jwkSetUri()).decode(token)
+			.onErrorMap((error) -> outcome(exchange, error))
+			.flatMap((jwt) -> {
+				Instant expiresAt = jwt.getExpiresAt();
+				if (expiresAt != null && !this.clock.instant().isBefore(expiresAt)) {
+					return Mono.error(new GatewayResponseException(GatewayResponseType.UNAUTHORIZED, EXPIRED));
+				}
+				if (!audienceAccepted(authorizer, jwt) || !tokenUseAccepted(jwt, scopes) || !scopeAccepted(jwt, scopes)) {
+					return unauthorized();
+				}
+				invocation.authorizer(Map.of("claims", Claims.of(jwt.getClaims())));
+				return Mono.just(new Authorized(exchange));
+			});
+	}
+
+	private static <T> Mono<T> unauthorized() {
+		return Mono.error(new GatewayResponseException(GatewayResponseType.UNAUTHORIZED));
+	}
+
+	private static Throwable outcome(ServerWebExchange exchange, Throwable error) {
+		if (error instanceof BadJwtException) {
+			return new GatewayResponseException(GatewayResponseType.UNAUTHORIZED);
+		}
+		logger.warn(exchange.getLogPrefix() + "Cognito-style authorizer could not validate a token: " + error);
+		return new GatewayResponseException(GatewayResponseType.AUTHORIZER_FAILURE);
+	}
+
+	private ReactiveJwtDecoder decoder(String issuer, @Nullable String jwkSetUri) {
+		return this.decoders.computeIfAbsent(issuer + " " + Objects.toString(jwkSetUri, ""), (key) -> {
+			NimbusReactiveJwtDecoder decoder = ((jwkSetUri != null) ? NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri)
+					: NimbusReactiveJwtDecoder.withIssuerLocation(issuer))
+				.validateType(false)
+				.build();
+			// expiry is judged on the gateway's clock afterwards, to answer it as AWS does
+			decoder.setJwtValidator(new JwtIssuerValidator(issuer));
+			return decoder;
+		});
+	}
+
+	private static @Nullable String accepted(Authorizer authorizer, String issuer) {
+		String normalized = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+		for (String provider : authorizer.providerArns()) {
+			String candidate = Issuers.issuer(provider);
+			if (normalized.equals(candidate)) {
+				return issuer;
+			}
+		}
+		return null;
+	}
+
+	private static boolean audienceAccepted(Authorizer authorizer, Jwt jwt) {
+		if (authorizer.audiences().isEmpty()) {
+			return true;
+		}
+		List<String> audiences = new ArrayList<>(jwt.getAudience() != null ? jwt.getAudience() : List.of());
+		String clientId = jwt.getClaimAsString("client_id");
+		if (clientId != null) {
+			audiences.add(clientId);
+		}
+		return audiences.stream().anyMatch(authorizer.audiences()::contains);
+	}
+
+	private static boolean tokenUseAccepted(Jwt jwt, List<String> scopes) {
+		String use = jwt.getClaimAsString("token_use");
+		return use == null || use.equals(scopes.isEmpty() ? "id" : "access");
+	}
+
+	private static boolean scopeAccepted(Jwt jwt, List<String> scopes) {
+		if (scopes.isEmpty()) {
+			return true;
+		}
+		List<String> granted = new ArrayList<>();
+		Object scope = jwt.getClaims().get("scope");
+		if (scope == null) {
+			scope = jwt.getClaims().get("scp");
+		}
+		if (scope instanceof String text) {
+			granted.addAll(List.of(text.trim().split("\\s+")));
+		}
+		else if (scope instanceof Collection<?> values) {
+			values.forEach((value) -> granted.add(String.valueOf(value)));
+		}
+		return scopes.stream().anyMatch(granted::contains);
+	}
+
+	private static @Nullable String unverifiedIssuer(String token) {
+		try {
+			return JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+		}
+		catch (ParseException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static @Nullable String token(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String trimmed = value.trim();
+		if (trimmed.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			trimmed = trimmed.substring(7).trim();
+		}
+		return trimmed.isEmpty() ? null : trimmed;
+	}
+
+	private static @Nullable String header(Authorizer authorizer) {
+		String source = (authorizer.identitySource() != null) ? authorizer.identitySource().trim()
+				: "method.request.header.Authorization";
+		String prefix = "method.request.header.";
+		if (!source.toLowerCase(Locale.ROOT).startsWith(prefix) || source.indexOf(',') >= 0) {
+			return null;
+		}
+		return source.substring(prefix.length());
+	}
+
+}
