@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 import dev.apigw.auth.ApiKeyRepository;
+import dev.apigw.auth.iam.IamCredentialsRepository;
+import dev.apigw.auth.iam.SigV4Verifier;
 import dev.apigw.definition.ApigwProperties;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
@@ -23,6 +25,7 @@ import dev.apigw.template.TemplateEngine;
 import dev.apigw.throttle.UsagePlans;
 import dev.apigw.websocket.ConnectAuthorizer;
 import dev.apigw.websocket.ConnectionsAccessCheck;
+import dev.apigw.websocket.IamWebSocketAccess;
 import dev.apigw.websocket.WebSocketApiDefinitions;
 import dev.apigw.websocket.WebSocketConnections;
 import dev.apigw.websocket.WebSocketDeployments;
@@ -100,9 +103,13 @@ public final class ApigwWebSocketAutoConfiguration {
 			WebSocketProperties properties, ApigwProperties apigw, @Qualifier("apigwClock") Clock clock,
 			ObjectProvider<LambdaInvoker> lambda, ObjectProvider<WebClient.Builder> webClient,
 			ObjectProvider<ConnectAuthorizer> authorizer, ObjectProvider<ConnectionsAccessCheck> accessCheck,
-			ObjectProvider<ApiKeyRepository> keys, ObjectProvider<UsagePlans> plans) {
+			ObjectProvider<ApiKeyRepository> keys, ObjectProvider<UsagePlans> plans,
+			ObjectProvider<IamCredentialsRepository> iamCredentials, GatewayEnvironment environment) {
 		WebSocketProperties.Connections limits = properties.getWebsocket();
-		checkAuthorization(deployments, authorizer.getIfAvailable() != null, keys.getIfAvailable() != null);
+		IamCredentialsRepository credentials = iamCredentials.getIfAvailable();
+		IamWebSocketAccess iam = (credentials != null)
+				? new IamWebSocketAccess(new SigV4Verifier(credentials, clock), environment) : null;
+		checkAuthorization(deployments, authorizer.getIfAvailable() != null, iam != null, keys.getIfAvailable() != null);
 		return WebSocketGateway.builder(deployments, store, clock)
 			.order(apigw.getWebFilterOrder() - 1)
 			.maxFrameSize((int) Math.min(Integer.MAX_VALUE, limits.getMaxFrameSize().toBytes()))
@@ -114,21 +121,27 @@ public final class ApigwWebSocketAutoConfiguration {
 			.webClient(webClient.getIfAvailable(WebClient::builder).build())
 			.authorizer(authorizer.getIfAvailable())
 			.accessCheck(accessCheck.getIfAvailable())
+			.iam(iam)
 			.apiKeys(keys.getIfAvailable(), plans::getIfAvailable)
 			.build();
 	}
 
-	private static void checkAuthorization(WebSocketDeployments deployments, boolean authorizer, boolean keys) {
+	private static void checkAuthorization(WebSocketDeployments deployments, boolean authorizer, boolean iam,
+			boolean keys) {
 		java.util.List<Problem> problems = new java.util.ArrayList<>();
 		for (WebSocketApi api : deployments.apis()) {
 			WebSocketRoute connect = api.route(WebSocketRoute.CONNECT);
 			if (connect == null) {
 				continue;
 			}
-			if (connect.authorizationType() != AuthorizationType.NONE && !authorizer) {
+			boolean served = (connect.authorizationType() == AuthorizationType.AWS_IAM) ? (iam || authorizer)
+					: authorizer;
+			if (connect.authorizationType() != AuthorizationType.NONE && !served) {
 				problems.add(new Problem(api.source(), api.id(), "route $connect", null, "authorization-type",
-						connect.authorizationType() + " needs a ConnectAuthorizer bean to authorize handshakes "
-								+ "(see docs/websocket.md)"));
+						connect.authorizationType() + " needs a ConnectAuthorizer bean to authorize handshakes"
+								+ ((connect.authorizationType() == AuthorizationType.AWS_IAM)
+										? " (or an IamCredentialsRepository bean)" : "")
+								+ " (see docs/websocket.md)"));
 			}
 			if (connect.apiKeyRequired() && !keys) {
 				problems.add(new Problem(api.source(), api.id(), "route $connect", null, "api-key-required",

@@ -36,47 +36,55 @@ final class ConnectionsEndpoint {
 	}
 
 	Mono<Void> handle(ServerWebExchange exchange, WebSocketStage stage, String connectionId) {
-		Mono<Void> allowed = (this.accessCheck != null)
-				? this.accessCheck.check(exchange, stage.apiId(), stage.stageName(), connectionId) : Mono.empty();
 		HttpMethod method = exchange.getRequest().getMethod();
-		Mono<Void> answer;
+		Mono<Void> answer = body(exchange).flatMap((body) -> {
+			Mono<Void> allowed = (this.accessCheck != null)
+					? this.accessCheck.check(exchange, body, stage.apiId(), stage.stageName(), connectionId)
+					: Mono.empty();
+			return allowed.then(Mono.defer(() -> dispatch(exchange, method, connectionId, body)));
+		});
+		return answer
+			.onErrorResume(WebSocketConnections.GoneException.class,
+					(error) -> HttpAnswers.json(exchange, 410, "GoneException", NO_MESSAGE))
+			.onErrorResume(WebSocketConnections.PayloadTooLargeException.class,
+					(error) -> HttpAnswers.json(exchange, 413, "PayloadTooLargeException", NO_MESSAGE))
+			.onErrorResume(GatewayResponseException.class, (error) -> HttpAnswers.gatewayResponse(exchange, error));
+	}
+
+	private Mono<byte[]> body(ServerWebExchange exchange) {
+		return DataBufferUtils
+			.join(exchange.getRequest().getBody(),
+					(int) Math.min(Integer.MAX_VALUE, this.connections.maxMessageSize() + 1))
+			.map((buffer) -> {
+				byte[] bytes = new byte[buffer.readableByteCount()];
+				buffer.read(bytes);
+				DataBufferUtils.release(buffer);
+				return bytes;
+			})
+			.defaultIfEmpty(new byte[0])
+			.onErrorMap(DataBufferLimitException.class, (error) -> new WebSocketConnections.PayloadTooLargeException(
+					"Message exceeds " + this.connections.maxMessageSize() + " bytes"));
+	}
+
+	private Mono<Void> dispatch(ServerWebExchange exchange, HttpMethod method, String connectionId, byte[] body) {
 		if (HttpMethod.POST.equals(method)) {
-			answer = DataBufferUtils.join(exchange.getRequest().getBody(), (int) Math.min(Integer.MAX_VALUE,
-					this.connections.maxMessageSize() + 1))
-				.map((buffer) -> {
-					byte[] bytes = new byte[buffer.readableByteCount()];
-					buffer.read(bytes);
-					DataBufferUtils.release(buffer);
-					return bytes;
-				})
-				.defaultIfEmpty(new byte[0])
-				.onErrorMap(DataBufferLimitException.class, (error) -> new WebSocketConnections.PayloadTooLargeException(
-						"Message exceeds " + this.connections.maxMessageSize() + " bytes"))
-				.flatMap((data) -> this.connections.send(connectionId, data))
+			return this.connections.send(connectionId, body)
 				.then(Mono.defer(() -> HttpAnswers.write(exchange, 200, null, null, Map.of())));
 		}
-		else if (HttpMethod.GET.equals(method)) {
-			answer = this.connections.get(connectionId).flatMap((info) -> {
+		if (HttpMethod.GET.equals(method)) {
+			return this.connections.get(connectionId).flatMap((info) -> {
 				String json = "{\"connectedAt\":\"" + iso(info.connectedAt()) + "\",\"identity\":{\"sourceIp\":"
 						+ quote(info.sourceIp()) + ",\"userAgent\":" + quote(info.userAgent()) + "},\"lastActiveAt\":\""
 						+ iso(info.lastActiveAt()) + "\"}";
 				return HttpAnswers.json(exchange, 200, null, json);
 			});
 		}
-		else if (HttpMethod.DELETE.equals(method)) {
-			answer = this.connections.delete(connectionId)
+		if (HttpMethod.DELETE.equals(method)) {
+			return this.connections.delete(connectionId)
 				.then(Mono.defer(() -> HttpAnswers.write(exchange, 204, null, null, Map.of())));
 		}
-		else {
-			answer = HttpAnswers.json(exchange, 403, "MissingAuthenticationTokenException",
-					"{\"message\":\"Missing Authentication Token\"}");
-		}
-		return allowed.then(answer)
-			.onErrorResume(WebSocketConnections.GoneException.class,
-					(error) -> HttpAnswers.json(exchange, 410, "GoneException", NO_MESSAGE))
-			.onErrorResume(WebSocketConnections.PayloadTooLargeException.class,
-					(error) -> HttpAnswers.json(exchange, 413, "PayloadTooLargeException", NO_MESSAGE))
-			.onErrorResume(GatewayResponseException.class, (error) -> HttpAnswers.gatewayResponse(exchange, error));
+		return HttpAnswers.json(exchange, 403, "MissingAuthenticationTokenException",
+				"{\"message\":\"Missing Authentication Token\"}");
 	}
 
 	private static String iso(Instant instant) {

@@ -53,8 +53,8 @@ final class HttpAnswers {
 		Integer status = (error.getStatus() != null) ? error.getStatus() : type.defaultStatus();
 		String body = (type.defaultBody() != null && (error.getMessage() == null
 				|| error.getMessage().equals(type.defaultMessage()))) ? type.defaultBody()
-						: "{\"message\":" + ((error.getMessage() != null) ? JsonStrings.quote(error.getMessage()) : "null")
-								+ "}";
+						: "{\"" + ((type == GatewayResponseType.ACCESS_DENIED) ? "Message" : "message") + "\":"
+								+ ((error.getMessage() != null) ? JsonStrings.quote(error.getMessage()) : "null") + "}";
 		return json(exchange, (status != null) ? status : 500, type.errorType(), body);
 	}
 

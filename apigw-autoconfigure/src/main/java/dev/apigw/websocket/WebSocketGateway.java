@@ -152,6 +152,8 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 
 		private @Nullable ConnectionsAccessCheck accessCheck;
 
+		private @Nullable IamWebSocketAccess iam;
+
 		private @Nullable ConnectApiKeys apiKeys;
 
 		private Builder(WebSocketDeployments deployments, ConnectionStore store, Clock clock) {
@@ -211,6 +213,17 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 		}
 
 		/**
+		 * IAM: signs {@code @connections} calls (unless another access check is set) and the
+		 * handshakes of {@code AWS_IAM} {@code $connect} routes.
+		 * @param iam the IAM rules, {@code null} without IAM credentials
+		 * @return this builder
+		 */
+		public Builder iam(@Nullable IamWebSocketAccess iam) {
+			this.iam = iam;
+			return this;
+		}
+
+		/**
 		 * Enables API keys on {@code $connect}.
 		 * @param keys where keys are looked up, {@code null} when API keys are not configured
 		 * @param plans the usage plans, looked up on first use
@@ -230,7 +243,7 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 					new RouteIntegrations(this.lambda, client), this.clock,
 					new WebSocketGatewayFilter.Settings(this.order, this.maxFrameSize, this.maxMessageSize,
 							this.idleTimeout, this.maxConnectionDuration, this.connectionsApi),
-					this.authorizer, this.apiKeys, this.accessCheck);
+					this.authorizer, this.iam, this.apiKeys, (this.accessCheck != null) ? this.accessCheck : this.iam);
 			return new WebSocketGateway(filter, connections, this.store, this.deployments.stages().isEmpty());
 		}
 

@@ -56,6 +56,8 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 
 	private final @Nullable ConnectAuthorizer authorizer;
 
+	private final @Nullable ConnectAuthorizer iam;
+
 	private final @Nullable ConnectApiKeys apiKeys;
 
 	private final ConnectionsEndpoint endpoint;
@@ -77,7 +79,7 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 
 	WebSocketGatewayFilter(WebSocketDeployments deployments, WebSocketConnections connections,
 			RouteIntegrations integrations, Clock clock, Settings settings,
-			@Nullable ConnectAuthorizer authorizer, @Nullable ConnectApiKeys apiKeys,
+			@Nullable ConnectAuthorizer authorizer, @Nullable ConnectAuthorizer iam, @Nullable ConnectApiKeys apiKeys,
 			@Nullable ConnectionsAccessCheck accessCheck) {
 		this.deployments = deployments;
 		this.connections = connections;
@@ -85,6 +87,7 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 		this.clock = clock;
 		this.settings = settings;
 		this.authorizer = authorizer;
+		this.iam = iam;
 		this.apiKeys = apiKeys;
 		this.endpoint = new ConnectionsEndpoint(connections, accessCheck);
 	}
@@ -153,12 +156,14 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 		if (route == null || route.route().authorizationType() == AuthorizationType.NONE) {
 			return Mono.empty();
 		}
-		if (this.authorizer == null) {
+		ConnectAuthorizer authorizer = (route.route().authorizationType() == AuthorizationType.AWS_IAM
+				&& this.iam != null) ? this.iam : this.authorizer;
+		if (authorizer == null) {
 			return Mono.error(new GatewayResponseException(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR));
 		}
 		String arn = "arn:aws:execute-api:" + stage.environment().region() + ":" + stage.environment().accountId() + ":"
 				+ stage.apiId() + "/" + stage.stageName() + "/" + WebSocketRoute.CONNECT;
-		return this.authorizer.authorize(new ConnectAuthorizer.ConnectRequest(stage.api(), stage.stageName(),
+		return authorizer.authorize(new ConnectAuthorizer.ConnectRequest(stage.api(), stage.stageName(),
 				route.route(), exchange, connectionId, arn));
 	}
 
