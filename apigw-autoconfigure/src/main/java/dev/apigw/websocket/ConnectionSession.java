@@ -52,7 +52,9 @@ final class ConnectionSession {
 
 	Mono<Void> handle(WebsocketInbound inbound, WebsocketOutbound outbound) {
 		this.connection.attach(outbound);
-		this.gateway.opened(this.connection);
+		// messages are handled once every instance knows the connection: a route response
+		// the client reads means other instances can reach it
+		Mono<Void> registered = this.gateway.opened(this.connection);
 		scheduleIdle(this.gateway.idleTimeoutNanos());
 		this.ageTimer.update(Schedulers.parallel()
 			.schedule(() -> this.connection.close(GOING_AWAY, "Going away"), this.gateway.maxConnectionNanos(),
@@ -61,7 +63,7 @@ final class ConnectionSession {
 			.subscribe((status) -> this.connection.closed(status.code(), status.reasonText()), (error) -> {
 			});
 		Assembler assembler = new Assembler(this.gateway.maxFrameSize(), this.gateway.maxMessageSize());
-		Mono<Void> received = inbound.receiveFrames()
+		Mono<Void> received = registered.thenMany(inbound.receiveFrames())
 			.<Message>handle(assembler::accept)
 			.concatMap((message) -> this.gateway.onMessage(this.connection, message), 1)
 			.onErrorResume((error) -> Mono.empty())

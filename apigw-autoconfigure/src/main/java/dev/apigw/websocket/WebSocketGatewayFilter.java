@@ -220,12 +220,15 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 	}
 
 	/**
-	 * A connection was upgraded: it is known to every instance from now on.
+	 * A connection was upgraded: makes it known to every instance.
+	 * @return completion once the store has it (or failed to record it)
 	 */
-	void opened(WebSocketConnection connection) {
-		this.connections.register(connection)
-			.subscribe(null, (error) -> logger.warn("Could not record WebSocket connection " + connection.id()
-					+ " in the connection store; other instances cannot reach it: " + error));
+	Mono<Void> opened(WebSocketConnection connection) {
+		return this.connections.register(connection).onErrorResume((error) -> {
+			logger.warn("Could not record WebSocket connection " + connection.id()
+					+ " in the connection store; other instances cannot reach it: " + error);
+			return Mono.empty();
+		});
 	}
 
 	/**
