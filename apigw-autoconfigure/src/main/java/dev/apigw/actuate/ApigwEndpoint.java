@@ -113,6 +113,9 @@ public class ApigwEndpoint {
 	 * @param value body field {@code value}
 	 * @param enabled body field {@code enabled}
 	 * @param usagePlanId body field {@code usagePlanId}
+	 * @param stageVariableOverrides body field {@code stageVariableOverrides}: a JSON object of names to
+	 * values, as a string (the endpoint reads body fields as strings)
+	 * @param useStageCache body field {@code useStageCache}
 	 * @param principal the caller, when known
 	 * @return the answer
 	 */
@@ -120,7 +123,8 @@ public class ApigwEndpoint {
 	public WebEndpointResponse<Object> write(@Selector(match = Selector.Match.ALL_REMAINING) String[] path,
 			@Nullable String apiId, @Nullable String stage, @Nullable String deploymentId, @Nullable String description,
 			@Nullable Double percentTraffic, @Nullable String name, @Nullable String value, @Nullable Boolean enabled,
-			@Nullable String usagePlanId, @Nullable Principal principal) {
+			@Nullable String usagePlanId, @Nullable String stageVariableOverrides,
+			@Nullable Boolean useStageCache, @Nullable Principal principal) {
 		if (!this.writesEnabled) {
 			return new WebEndpointResponse<>(Map.of("message",
 					"Write operations are disabled; set apigw.endpoint.write-operations-enabled=true and secure the endpoint"),
@@ -140,6 +144,8 @@ public class ApigwEndpoint {
 		put(parameters, "value", value);
 		put(parameters, "enabled", enabled);
 		put(parameters, "usagePlanId", usagePlanId);
+		put(parameters, "stageVariableOverrides", stageVariableOverrides);
+		put(parameters, "useStageCache", useStageCache);
 		try {
 			Object result = section.write(List.of(path).subList(1, path.length), parameters,
 					(principal != null) ? principal.getName() : "anonymous");
