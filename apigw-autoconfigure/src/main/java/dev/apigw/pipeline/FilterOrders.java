@@ -44,6 +44,12 @@ public final class FilterOrders {
 	public static final int CACHE = 6_000;
 
 	/**
+	 * Stage cache store: collects the response the integration phases write, outside the
+	 * writers of every integration type (just outside {@link #INTEGRATION_RESPONSE}).
+	 */
+	public static final int CACHE_STORE = INTEGRATION_RESPONSE - 1;
+
+	/**
 	 * Integration request: parameter mappings, templates, the integration URL. After the
 	 * gateway sets its request URL from the route, before load balancing resolves
 	 * {@code lb://} URLs.
