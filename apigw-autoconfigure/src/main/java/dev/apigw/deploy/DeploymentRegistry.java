@@ -315,9 +315,12 @@ public final class DeploymentRegistry {
 		return Map.copyOf(this.definitions);
 	}
 
-	/** Another instance changed an API's stages: serve what the store now says. */
+	/**
+	 * Another instance changed an API's stages ({@code *}: any API, as after the store was
+	 * unreachable): serve what the store now says.
+	 */
 	private synchronized void changedElsewhere(String apiId) {
-		if (!this.definitions.containsKey(apiId)) {
+		if (this.definitions.isEmpty() || (!"*".equals(apiId) && !this.definitions.containsKey(apiId))) {
 			return;
 		}
 		try {
@@ -325,7 +328,9 @@ public final class DeploymentRegistry {
 			SnapshotBuilder.Built built = build(change);
 			this.builder.commit(built);
 			this.snapshot.set(built.snapshot());
-			logger.info("Stages of API '" + apiId + "' changed on another instance; now serving " + describe(apiId));
+			if (!"*".equals(apiId)) {
+				logger.info("Stages of API '" + apiId + "' changed on another instance; now serving " + describe(apiId));
+			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not apply the change another instance made to API '" + apiId + "'", ex);
