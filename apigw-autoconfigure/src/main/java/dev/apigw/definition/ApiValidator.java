@@ -158,6 +158,13 @@ public final class ApiValidator {
 			if (accessLog != null && (accessLog.format().isBlank() || "null".equals(accessLog.format()))) {
 				problem(null, null, field + ".access-log-settings.format", "Access Log value must not be empty");
 			}
+			else if (accessLog != null && !List.of("CLF", "JSON", "XML", "CSV").contains(accessLog.format().trim()
+				.toUpperCase(java.util.Locale.ROOT)) && !accessLog.format().contains("$context.requestId")
+					&& !accessLog.format().contains("$context.extendedRequestId")) {
+				problem(null, null, field + ".access-log-settings.format",
+						"The access log format must include $context.requestId (or $context.extendedRequestId), so "
+								+ "every line is unique; or name a preset: CLF, JSON, XML, CSV");
+			}
 		}
 
 		private void checkMethod(Resource resource, Method method) {

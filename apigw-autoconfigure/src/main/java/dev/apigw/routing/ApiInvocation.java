@@ -77,6 +77,8 @@ public final class ApiInvocation {
 
 	private @Nullable String traceId;
 
+	private final Map<String, String> traceHeaders = new LinkedHashMap<>(4);
+
 	private long integrationLatency = -1;
 
 	private int integrationStatus = -1;
@@ -326,6 +328,16 @@ public final class ApiInvocation {
 		if (context.get("responseOverride") instanceof Map<?, ?> map) {
 			this.responseOverride = (Map<String, Object>) map;
 		}
+	}
+
+	/**
+	 * The trace context to propagate to the integration (e.g. {@code traceparent}), as
+	 * headers: filled by the tracing phase, sent to HTTP backends and put into Lambda proxy
+	 * events.
+	 * @return the mutable header map, empty without tracing
+	 */
+	public Map<String, String> traceHeaders() {
+		return this.traceHeaders;
 	}
 
 	public long integrationLatency() {
