@@ -57,6 +57,8 @@ public final class RedisDeploymentStore implements DeploymentStore, DisposableBe
 
 	private @Nullable ReactiveRedisMessageListenerContainer container;
 
+	private volatile long failedAt;
+
 	/**
 	 * Creates the store.
 	 * @param connectionFactory the Redis connection factory
@@ -136,16 +138,15 @@ public final class RedisDeploymentStore implements DeploymentStore, DisposableBe
 
 	@Override
 	public synchronized void subscribe(Consumer<String> listener) {
-		if (this.container == null) {
-			this.container = new ReactiveRedisMessageListenerContainer(this.connectionFactory);
-		}
-		ReactiveRedisMessageListenerContainer container = this.container;
 		ChannelTopic topic = ChannelTopic.of(channel());
-		this.subscriptions.add(Flux.defer(() -> container.receiveLater(topic)
+		// the container connects when created: created on first subscription, off the event
+		// loop, and again after every failure until Redis answers
+		this.subscriptions.add(Flux.defer(() -> container().receiveLater(topic)
 			.doOnNext((ready) -> logger.debug("Listening for deployment changes on " + topic.getTopic()))
 			// once listening, whatever changed meanwhile is read again
 			.flatMapMany((messages) -> Flux.concat(Flux.just("* *"),
 					messages.map((message) -> message.getMessage()))))
+			.subscribeOn(Schedulers.boundedElastic())
 			.retryWhen(Retry.fixedDelay(Long.MAX_VALUE, this.retryInterval).doBeforeRetry((signal) -> logger
 				.debug("Deployment change channel unavailable: " + signal.failure())))
 			.publishOn(Schedulers.boundedElastic())
@@ -166,13 +167,32 @@ public final class RedisDeploymentStore implements DeploymentStore, DisposableBe
 		}
 	}
 
+	private synchronized ReactiveRedisMessageListenerContainer container() {
+		if (this.container == null) {
+			this.container = new ReactiveRedisMessageListenerContainer(this.connectionFactory);
+		}
+		return this.container;
+	}
+
+	/**
+	 * Calls Redis, or, when it fails (or failed less than a retry interval ago), this
+	 * instance's memory.
+	 */
 	private <T> T call(Supplier<T> redis, Supplier<T> fallback) {
+		if (System.nanoTime() - this.failedAt < this.retryInterval.toNanos() && this.failedAt != 0) {
+			return fallback.get();
+		}
 		try {
-			return redis.get();
+			T result = redis.get();
+			this.failedAt = 0;
+			return result;
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Redis deployment store unavailable (" + ex + "); using this instance's memory: the change "
-					+ "is not shared with other instances");
+			if (this.failedAt == 0) {
+				logger.warn("Redis deployment store unavailable (" + ex + "); using this instance's memory: changes "
+						+ "are not shared with other instances until Redis answers");
+			}
+			this.failedAt = System.nanoTime();
 			return fallback.get();
 		}
 	}
