@@ -119,6 +119,9 @@ public class ApigwEndpoint {
 	 * @param enabled body field {@code enabled}
 	 * @param usagePlanId body field {@code usagePlanId}
 	 * @param documentationVersion body field {@code documentationVersion}
+	 * @param stageVariableOverrides body field {@code stageVariableOverrides}: a JSON object of names to
+	 * values, as a string (the endpoint reads body fields as strings)
+	 * @param useStageCache body field {@code useStageCache}
 	 * @param principal the caller, when known
 	 * @return the answer
 	 */
@@ -126,7 +129,8 @@ public class ApigwEndpoint {
 	public WebEndpointResponse<Object> write(@Selector(match = Selector.Match.ALL_REMAINING) String[] path,
 			@Nullable String apiId, @Nullable String stage, @Nullable String deploymentId, @Nullable String description,
 			@Nullable Double percentTraffic, @Nullable String name, @Nullable String value, @Nullable Boolean enabled,
-			@Nullable String usagePlanId, @Nullable String documentationVersion, @Nullable Principal principal) {
+			@Nullable String usagePlanId, @Nullable String documentationVersion, @Nullable String stageVariableOverrides,
+			@Nullable Boolean useStageCache, @Nullable Principal principal) {
 		if (!this.writesEnabled) {
 			return new WebEndpointResponse<>(Map.of("message",
 					"Write operations are disabled; set apigw.endpoint.write-operations-enabled=true and secure the endpoint"),
@@ -147,6 +151,8 @@ public class ApigwEndpoint {
 		put(parameters, "enabled", enabled);
 		put(parameters, "usagePlanId", usagePlanId);
 		put(parameters, "documentationVersion", documentationVersion);
+		put(parameters, "stageVariableOverrides", stageVariableOverrides);
+		put(parameters, "useStageCache", useStageCache);
 		try {
 			Object result = section.write(List.of(path).subList(1, path.length), parameters,
 					(principal != null) ? principal.getName() : "anonymous");

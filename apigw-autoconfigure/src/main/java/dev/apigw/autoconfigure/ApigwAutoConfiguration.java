@@ -10,12 +10,15 @@ import dev.apigw.definition.ApigwProperties;
 import dev.apigw.definition.OpenApiLoader;
 import dev.apigw.definition.PropertiesApiSource;
 import dev.apigw.deploy.DeploymentRegistry;
+import dev.apigw.deploy.DeploymentStore;
+import dev.apigw.deploy.MemoryDeploymentStore;
 import dev.apigw.deploy.StageCompiler;
 import dev.apigw.integration.HttpIntegrationResponseFilter;
 import dev.apigw.integration.IntegrationRequestFilter;
 import dev.apigw.integration.MappingTemplates;
 import dev.apigw.integration.MockIntegrationFilter;
 import dev.apigw.model.BasePathMapping;
+import dev.apigw.observe.AuditLog;
 import dev.apigw.pipeline.ApiMountWebFilter;
 import dev.apigw.pipeline.InvocationFilter;
 import dev.apigw.pipeline.InvocationListener;
@@ -133,13 +136,15 @@ public final class ApigwAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DeploymentRegistry apigwDeploymentRegistry(StageCompiler compiler, ApiDefinitions definitions,
-			ApigwProperties properties, @Qualifier("apigwClock") Clock clock) {
+			ApigwProperties properties, @Qualifier("apigwClock") Clock clock, ObjectProvider<DeploymentStore> store,
+			ObjectProvider<AuditLog> audit) {
 		List<BasePathMapping> mappings = properties.getBasePathMappings()
 			.stream()
 			.map((mapping) -> new BasePathMapping(mapping.getHost(), mapping.getBasePath(),
 					String.valueOf(mapping.getApi()), String.valueOf(mapping.getStage())))
 			.toList();
-		DeploymentRegistry registry = new DeploymentRegistry(compiler, mappings, clock);
+		DeploymentRegistry registry = new DeploymentRegistry(compiler, mappings, clock,
+				store.getIfAvailable(MemoryDeploymentStore::new), audit.getIfAvailable());
 		registry.deployAll(definitions.load());
 		return registry;
 	}

@@ -2,11 +2,15 @@ package dev.apigw.autoconfigure;
 
 import java.time.Clock;
 
+import dev.apigw.cache.ResponseCacheStore;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.deploy.DeploymentStore;
 import dev.apigw.store.FailoverRateLimitStore;
 import dev.apigw.store.MemoryRateLimitStore;
 import dev.apigw.store.RateLimitStore;
+import dev.apigw.store.RedisDeploymentStore;
+import dev.apigw.store.RedisResponseCacheStore;
 import dev.apigw.store.StoreProperties;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,6 +53,24 @@ final class StoreConfigurations {
 			StoreProperties.Redis redis = properties.getRedis();
 			return new FailoverRateLimitStore(factory, redis.getKeyPrefix(), redis.getFailurePolicy(),
 					redis.getTimeout(), redis.getRetryInterval(), clock);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(DeploymentStore.class)
+		RedisDeploymentStore apigwDeploymentStore(StoreProperties properties,
+				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+			StoreProperties.Redis redis = properties.getRedis();
+			// deployments are management actions: a slow answer is waited for longer
+			return new RedisDeploymentStore(connectionFactory.getObject(), redis.getKeyPrefix(),
+					redis.getTimeout().multipliedBy(10), redis.getRetryInterval());
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(ResponseCacheStore.class)
+		RedisResponseCacheStore apigwResponseCacheStore(StoreProperties properties,
+				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+			StoreProperties.Redis redis = properties.getRedis();
+			return new RedisResponseCacheStore(connectionFactory.getObject(), redis.getKeyPrefix(), redis.getTimeout());
 		}
 
 	}

@@ -104,7 +104,7 @@ final class ApiMerger {
 	}
 
 	private static boolean isBare(Stage stage) {
-		return stage.description() == null && stage.variables().isEmpty() && stage.methodSettings().isEmpty();
+		return stage.equals(Stage.of(stage.name(), Map.of()));
 	}
 
 	private static <V> Map<String, V> union(Map<String, V> first, Map<String, V> second, String field,

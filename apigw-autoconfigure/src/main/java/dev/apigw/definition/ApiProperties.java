@@ -8,7 +8,10 @@ import java.util.Map;
 
 import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.UnauthorizedCacheControlHeaderStrategy;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration of one API ("apigw.apis.<id>").
@@ -274,6 +277,71 @@ public class ApiProperties {
 		 */
 		private @Nullable String clientCertificate;
 
+		/**
+		 * Whether the stage has a response cache; methods opt in with method settings (caching-enabled), GET methods through the "*" setting.
+		 */
+		private boolean cacheClusterEnabled;
+
+		/**
+		 * Most bytes of responses the stage cache holds in memory (keys, headers and bodies). AWS sizes its cache clusters in GB.
+		 */
+		private DataSize cacheClusterSize = DataSize.ofMegabytes(64);
+
+		/**
+		 * The canary the stage starts with: a share of requests served with other stage variables (and by the canary deployment once one is made at runtime).
+		 */
+		private @Nullable CanaryProperties canarySettings;
+
+		/**
+		 * The stage's access log.
+		 */
+		private @Nullable AccessLogProperties accessLogSettings;
+
+		/**
+		 * Whether requests of the stage are observed phase by phase (Micrometer observations: spans with a tracer, timers with a meter registry).
+		 */
+		private boolean tracingEnabled = true;
+
+		public boolean isCacheClusterEnabled() {
+			return this.cacheClusterEnabled;
+		}
+
+		public void setCacheClusterEnabled(boolean cacheClusterEnabled) {
+			this.cacheClusterEnabled = cacheClusterEnabled;
+		}
+
+		public DataSize getCacheClusterSize() {
+			return this.cacheClusterSize;
+		}
+
+		public void setCacheClusterSize(DataSize cacheClusterSize) {
+			this.cacheClusterSize = cacheClusterSize;
+		}
+
+		public @Nullable CanaryProperties getCanarySettings() {
+			return this.canarySettings;
+		}
+
+		public void setCanarySettings(@Nullable CanaryProperties canarySettings) {
+			this.canarySettings = canarySettings;
+		}
+
+		public @Nullable AccessLogProperties getAccessLogSettings() {
+			return this.accessLogSettings;
+		}
+
+		public void setAccessLogSettings(@Nullable AccessLogProperties accessLogSettings) {
+			this.accessLogSettings = accessLogSettings;
+		}
+
+		public boolean isTracingEnabled() {
+			return this.tracingEnabled;
+		}
+
+		public void setTracingEnabled(boolean tracingEnabled) {
+			this.tracingEnabled = tracingEnabled;
+		}
+
 		public @Nullable String getDescription() {
 			return this.description;
 		}
@@ -304,6 +372,85 @@ public class ApiProperties {
 
 		public void setClientCertificate(@Nullable String clientCertificate) {
 			this.clientCertificate = clientCertificate;
+		}
+
+	}
+
+	/**
+	 * A stage's canary.
+	 */
+	public static class CanaryProperties {
+
+		/**
+		 * Percentage of requests the canary serves (0 to 100).
+		 */
+		private double percentTraffic;
+
+		/**
+		 * Stage variables replaced or added for canary requests.
+		 */
+		private Map<String, String> stageVariableOverrides = new LinkedHashMap<>();
+
+		/**
+		 * Whether canary requests use the stage's cache entries.
+		 */
+		private boolean useStageCache;
+
+		public double getPercentTraffic() {
+			return this.percentTraffic;
+		}
+
+		public void setPercentTraffic(double percentTraffic) {
+			this.percentTraffic = percentTraffic;
+		}
+
+		public Map<String, String> getStageVariableOverrides() {
+			return this.stageVariableOverrides;
+		}
+
+		public void setStageVariableOverrides(Map<String, String> stageVariableOverrides) {
+			this.stageVariableOverrides = stageVariableOverrides;
+		}
+
+		public boolean isUseStageCache() {
+			return this.useStageCache;
+		}
+
+		public void setUseStageCache(boolean useStageCache) {
+			this.useStageCache = useStageCache;
+		}
+
+	}
+
+	/**
+	 * A stage's access log.
+	 */
+	public static class AccessLogProperties {
+
+		/**
+		 * Line format of $context variables, or one of AWS's console presets CLF, JSON, XML, CSV.
+		 */
+		private @Nullable String format;
+
+		/**
+		 * Logger the lines are written to; "apigw.access.<api>.<stage>" when not set.
+		 */
+		private @Nullable String destination;
+
+		public @Nullable String getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(@Nullable String format) {
+			this.format = format;
+		}
+
+		public @Nullable String getDestination() {
+			return this.destination;
+		}
+
+		public void setDestination(@Nullable String destination) {
+			this.destination = destination;
 		}
 
 	}
@@ -352,6 +499,20 @@ public class ApiProperties {
 		 * Whether per-method metrics are recorded.
 		 */
 		private @Nullable Boolean metricsEnabled;
+
+		/**
+		 * What a "Cache-Control: max-age=0" request from a caller not allowed to invalidate gets: FAIL_WITH_403, SUCCEED_WITH_RESPONSE_HEADER (AWS's default) or SUCCEED_WITHOUT_RESPONSE_HEADER.
+		 */
+		private @Nullable UnauthorizedCacheControlHeaderStrategy unauthorizedCacheControlHeaderStrategy;
+
+		public @Nullable UnauthorizedCacheControlHeaderStrategy getUnauthorizedCacheControlHeaderStrategy() {
+			return this.unauthorizedCacheControlHeaderStrategy;
+		}
+
+		public void setUnauthorizedCacheControlHeaderStrategy(
+				@Nullable UnauthorizedCacheControlHeaderStrategy unauthorizedCacheControlHeaderStrategy) {
+			this.unauthorizedCacheControlHeaderStrategy = unauthorizedCacheControlHeaderStrategy;
+		}
 
 		public String getResourcePath() {
 			return this.resourcePath;

@@ -11,12 +11,15 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.model.AccessLogSettings;
 import dev.apigw.model.Api;
 import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.CanarySettings;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
+import dev.apigw.model.MethodSettings;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
 import dev.apigw.routing.PathSegments;
@@ -126,6 +129,42 @@ public final class ApiValidator {
 							"A stage variable value must be 1 to 512 of the characters A-Z a-z 0-9 - . _ ~ : / ? # & = ,");
 				}
 			});
+			stage.methodSettings().forEach((key, settings) -> {
+				Duration ttl = settings.cacheTtl();
+				if (ttl != null && (ttl.isNegative() || ttl.compareTo(MethodSettings.MAX_CACHE_TTL) > 0)) {
+					problem(null, null, field + ".method-settings[" + key + "].cache-ttl",
+							"A cache time to live must be 0 to 3600 seconds (0 disables caching)");
+				}
+			});
+			if (stage.cacheCluster().sizeBytes() <= 0) {
+				problem(null, null, field + ".cache-cluster-size", "The cache size must be greater than 0");
+			}
+			CanarySettings canary = stage.canarySettings();
+			if (canary != null) {
+				if (!(canary.percentTraffic() >= 0 && canary.percentTraffic() <= 100)) {
+					problem(null, null, field + ".canary-settings.percent-traffic",
+							"The canary's percent traffic must be 0 to 100");
+				}
+				canary.stageVariableOverrides().forEach((name, value) -> {
+					if (!VARIABLE_NAME.matcher(name).matches() || value == null
+							|| !VARIABLE_VALUE.matcher(value).matches()) {
+						problem(null, null, field + ".canary-settings.stage-variable-overrides." + name,
+								"A stage variable override follows the rules of stage variables: names of 1 to 64 "
+										+ "letters, digits or '_', values of 1 to 512 of A-Z a-z 0-9 - . _ ~ : / ? # & = ,");
+					}
+				});
+			}
+			AccessLogSettings accessLog = stage.accessLogSettings();
+			if (accessLog != null && (accessLog.format().isBlank() || "null".equals(accessLog.format()))) {
+				problem(null, null, field + ".access-log-settings.format", "Access Log value must not be empty");
+			}
+			else if (accessLog != null && !List.of("CLF", "JSON", "XML", "CSV").contains(accessLog.format().trim()
+				.toUpperCase(java.util.Locale.ROOT)) && !accessLog.format().contains("$context.requestId")
+					&& !accessLog.format().contains("$context.extendedRequestId")) {
+				problem(null, null, field + ".access-log-settings.format",
+						"The access log format must include $context.requestId (or $context.extendedRequestId), so "
+								+ "every line is unique; or name a preset: CLF, JSON, XML, CSV");
+			}
 		}
 
 		private void checkMethod(Resource resource, Method method) {

@@ -11,6 +11,8 @@ import dev.apigw.auth.cors.CorsSettings;
 import dev.apigw.auth.cors.EnableCors;
 import dev.apigw.definition.ApiProperties.AuthorizerProperties;
 import dev.apigw.definition.ApiProperties.CorsProperties;
+import dev.apigw.definition.ApiProperties.AccessLogProperties;
+import dev.apigw.definition.ApiProperties.CanaryProperties;
 import dev.apigw.definition.ApiProperties.GatewayResponseProperties;
 import dev.apigw.definition.ApiProperties.MethodSettingsProperties;
 import dev.apigw.definition.ApiProperties.StageProperties;
@@ -19,8 +21,11 @@ import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.definition.ResourceProperties.MethodProperties;
 import dev.apigw.definition.ResourceProperties.MethodResponseProperties;
 import dev.apigw.model.Api;
+import dev.apigw.model.AccessLogSettings;
 import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.Authorizer;
+import dev.apigw.model.CacheClusterSettings;
+import dev.apigw.model.CanarySettings;
 import dev.apigw.model.GatewayResponse;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
@@ -260,9 +265,17 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 					: setting.getResourcePath() + "/" + setting.getHttpMethod().toUpperCase(Locale.ROOT);
 			settings.put(key, new MethodSettings(setting.getThrottlingRateLimit(), setting.getThrottlingBurstLimit(),
 					setting.getCachingEnabled(), setting.getCacheTtl(), setting.getRequireAuthorizationForCacheControl(),
-					setting.getMetricsEnabled()));
+					setting.getMetricsEnabled(), setting.getUnauthorizedCacheControlHeaderStrategy()));
 		}
-		return new Stage(name, stage.getDescription(), stage.getVariables(), settings, stage.getClientCertificate());
+		CanaryProperties canary = stage.getCanarySettings();
+		AccessLogProperties accessLog = stage.getAccessLogSettings();
+		return new Stage(name, stage.getDescription(), stage.getVariables(), settings,
+				new CacheClusterSettings(stage.isCacheClusterEnabled(), stage.getCacheClusterSize().toBytes()),
+				(canary != null) ? new CanarySettings(canary.getPercentTraffic(), canary.getStageVariableOverrides(),
+						canary.isUseStageCache()) : null,
+				(accessLog != null) ? new AccessLogSettings(String.valueOf(accessLog.getFormat()),
+						accessLog.getDestination()) : null,
+				stage.isTracingEnabled(), stage.getClientCertificate());
 	}
 
 	private static GatewayResponse toGatewayResponse(GatewayResponseType type, GatewayResponseProperties response) {

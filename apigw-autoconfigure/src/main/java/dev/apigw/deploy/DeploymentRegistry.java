@@ -2,103 +2,278 @@ package dev.apigw.deploy;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.apigw.definition.InvalidApiDefinitionException;
-import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.model.Api;
 import dev.apigw.model.BasePathMapping;
+import dev.apigw.model.CanarySettings;
 import dev.apigw.model.Stage;
+import dev.apigw.observe.AuditLog;
 import dev.apigw.routing.Mount;
 import dev.apigw.routing.MountTable;
-import dev.apigw.routing.StageRuntime;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The deployments of every API and the stages pointing at them. Publishes a
- * {@link RoutingSnapshot} that requests read without locking; every change builds a new
- * snapshot and swaps it in.
+ * {@link RoutingSnapshot} that requests read without locking; every change (deploy,
+ * rollback, canary change, a change another instance made in a shared
+ * {@link DeploymentStore}) builds a new snapshot and swaps it in. A request keeps the
+ * stage runtime it started with, so no request ever mixes two deployments.
+ * <p>
+ * Management methods are synchronized and may block on the store: call them from
+ * start-up, actuator operations or other management threads, never from an event loop.
  */
 public final class DeploymentRegistry {
 
-	private final StageCompiler compiler;
+	private static final Log logger = LogFactory.getLog(DeploymentRegistry.class);
 
-	private final List<BasePathMapping> mappings;
+	private static final String SYSTEM = "system";
+
+	private final SnapshotBuilder builder;
 
 	private final Clock clock;
 
-	private final Map<String, List<Deployment>> deployments = new LinkedHashMap<>();
+	private final DeploymentStore store;
+
+	private final @Nullable AuditLog audit;
+
+	private final Map<String, Api> definitions = new LinkedHashMap<>();
+
+	private final Map<String, Deployment> deployments = new HashMap<>();
 
 	private final AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(
 			new RoutingSnapshot(MountTable.<Mount>builder().build(), List.of()));
+
+	/**
+	 * Creates a registry keeping deployments in memory.
+	 * @param compiler compiles stages
+	 * @param mappings custom-domain style base-path mappings
+	 * @param clock the clock deployments are dated by
+	 */
+	public DeploymentRegistry(StageCompiler compiler, List<BasePathMapping> mappings, Clock clock) {
+		this(compiler, mappings, clock, new MemoryDeploymentStore(), null);
+	}
 
 	/**
 	 * Creates a registry.
 	 * @param compiler compiles stages
 	 * @param mappings custom-domain style base-path mappings
 	 * @param clock the clock deployments are dated by
+	 * @param store where deployments and stage pointers live
+	 * @param audit records management actions, {@code null} for none
 	 */
-	public DeploymentRegistry(StageCompiler compiler, List<BasePathMapping> mappings, Clock clock) {
-		this.compiler = compiler;
-		this.mappings = List.copyOf(mappings);
+	public DeploymentRegistry(StageCompiler compiler, List<BasePathMapping> mappings, Clock clock,
+			DeploymentStore store, @Nullable AuditLog audit) {
+		this.builder = new SnapshotBuilder(compiler, mappings);
 		this.clock = clock;
+		this.store = store;
+		this.audit = audit;
+		store.subscribe(this::changedElsewhere);
 	}
 
 	/**
-	 * Deploys every API to all of its stages, replacing what was served.
+	 * Deploys every API at start-up. An API whose definition equals its latest deployment
+	 * (in a shared store: deployed by another instance or an earlier run) is not deployed
+	 * again, and its stages stay where they point, rollbacks included; a new or changed
+	 * definition becomes a new deployment that every stage of the API points at.
 	 * @param apis the APIs
-	 * @throws InvalidApiDefinitionException when mounts collide or a mapping names an
-	 * unknown API or stage
+	 * @throws InvalidApiDefinitionException when a stage does not compile, mounts collide or
+	 * a mapping names an unknown API or stage
 	 */
 	public synchronized void deployAll(List<Api> apis) {
-		Map<String, StageRuntime> byKey = new LinkedHashMap<>();
-		MountTable.Builder<Mount> mounts = MountTable.builder();
-		List<Problem> problems = new ArrayList<>();
+		Map<String, Api> definitions = new LinkedHashMap<>();
+		apis.forEach((api) -> definitions.put(api.id(), api));
+		Change change = new Change(definitions);
 		for (Api api : apis) {
-			Deployment deployment = new Deployment(Ids.random(6), this.clock.instant(), "Deployed at start-up", api);
-			this.deployments.computeIfAbsent(api.id(), (id) -> new ArrayList<>()).add(deployment);
-			String basePath = (api.basePath() != null) ? api.basePath() : "/" + api.id();
-			for (Stage stage : api.stages().values()) {
-				StageRuntime runtime;
-				try {
-					runtime = this.compiler.compile(deployment, stage);
-				}
-				catch (InvalidApiDefinitionException ex) {
-					problems.addAll(ex.getProblems());
-					break;
-				}
-				byKey.put(api.id() + "/" + stage.name(), runtime);
-				String mountPath = (basePath.endsWith("/") ? basePath : basePath + "/") + stage.name();
-				try {
-					mounts.mount(api.host(), mountPath, new Mount(runtime, true));
-				}
-				catch (IllegalArgumentException ex) {
-					problems.add(new Problem(api.source(), api.id(), null, null, "base-path", ex.getMessage()));
+			List<Deployment> history = this.store.deployments(api.id());
+			Deployment latest = history.isEmpty() ? null : history.get(history.size() - 1);
+			if (latest != null && latest.api().equals(api)) {
+				remember(latest);
+				Map<String, StagePointer> pointers = change.pointers(api.id());
+				for (Stage stage : api.stages().values()) {
+					if (!pointers.containsKey(stage.name())) {
+						change.point(api.id(), stage.name(), initialPointer(latest, stage));
+					}
 				}
 			}
+			else {
+				Deployment deployment = change.create(api, "Deployed at start-up");
+				api.stages().values().forEach((stage) -> change.point(api.id(), stage.name(), initialPointer(deployment, stage)));
+			}
 		}
-		for (int i = 0; i < this.mappings.size(); i++) {
-			BasePathMapping mapping = this.mappings.get(i);
-			String field = "apigw.base-path-mappings[" + i + "]";
-			StageRuntime runtime = byKey.get(mapping.apiId() + "/" + mapping.stage());
-			if (runtime == null) {
-				problems.add(new Problem("application properties", mapping.apiId(), null, null, field,
-						"No API '" + mapping.apiId() + "' with stage '" + mapping.stage() + "' to map"));
+		apply(change, SYSTEM, "deploy");
+	}
+
+	/**
+	 * Deploys changed definitions, as after a configuration refresh: each API whose
+	 * definition differs from its latest deployment gets a new deployment that its stages
+	 * point at (keeping their canaries); APIs no longer defined stop being served.
+	 * @param apis the APIs as now defined
+	 * @param principal who asked
+	 * @return the deployments made
+	 */
+	public synchronized List<Deployment> refresh(List<Api> apis, String principal) {
+		Map<String, Api> definitions = new LinkedHashMap<>();
+		apis.forEach((api) -> definitions.put(api.id(), api));
+		Change change = new Change(definitions);
+		for (Api api : apis) {
+			List<Deployment> history = this.store.deployments(api.id());
+			Deployment latest = history.isEmpty() ? null : history.get(history.size() - 1);
+			if (latest == null || !latest.api().equals(api)) {
+				deployTo(change, api, null, "Configuration refresh", null);
+			}
+		}
+		apply(change, principal, "deploy");
+		return change.created;
+	}
+
+	/**
+	 * Deploys an API's definition: a new deployment that one stage (or every stage) points
+	 * at, or, with canary settings, that becomes the stage's canary.
+	 * @param api the definition to deploy
+	 * @param stage the stage, {@code null} for every stage of the definition
+	 * @param description the deployment's description
+	 * @param canary canary settings to deploy as the stage's canary, {@code null} to deploy
+	 * to the stage itself
+	 * @param principal who asked
+	 * @return the deployment
+	 * @throws IllegalArgumentException when the stage is unknown or the definition does not
+	 * deploy
+	 */
+	public synchronized Deployment deploy(Api api, @Nullable String stage, @Nullable String description,
+			@Nullable CanarySettings canary, String principal) {
+		Map<String, Api> definitions = new LinkedHashMap<>(this.definitions);
+		definitions.put(api.id(), api);
+		Change change = new Change(definitions);
+		Deployment deployment = deployTo(change, api, stage, description, canary);
+		apply(change, principal, (canary != null) ? "deploy-canary" : "deploy");
+		return deployment;
+	}
+
+	private Deployment deployTo(Change change, Api api, @Nullable String stageName, @Nullable String description,
+			@Nullable CanarySettings canary) {
+		if (stageName != null && !api.stages().containsKey(stageName)) {
+			throw new IllegalArgumentException("Invalid stage identifier specified: API '" + api.id()
+					+ "' has no stage '" + stageName + "'");
+		}
+		Map<String, StagePointer> pointers = change.pointers(api.id());
+		if (canary != null) {
+			if (stageName == null) {
+				throw new IllegalArgumentException("Invalid deployment content specified.Non null and non empty stageName "
+						+ "must be provided for canary deployment. Provided value is null");
+			}
+			if (!pointers.containsKey(stageName)) {
+				throw new IllegalArgumentException("Invalid deployment content specified.Stage " + stageName
+						+ " must already be created before making a canary release deployment");
+			}
+			checkPercent(canary.percentTraffic());
+		}
+		Deployment deployment = change.create(api, description);
+		for (Stage stage : api.stages().values()) {
+			if (stageName != null && !stageName.equals(stage.name())) {
 				continue;
 			}
-			try {
-				mounts.mount(mapping.host(), mapping.basePath(), new Mount(runtime, false));
+			StagePointer existing = pointers.get(stage.name());
+			StagePointer pointer;
+			if (canary != null) {
+				pointer = existing.withCanary(new StagePointer.Canary(deployment.id(), canary.percentTraffic(),
+						canary.stageVariableOverrides(), canary.useStageCache()));
 			}
-			catch (IllegalArgumentException ex) {
-				problems.add(new Problem("application properties", mapping.apiId(), null, null, field, ex.getMessage()));
+			else {
+				pointer = (existing != null) ? existing.withDeployment(deployment.id())
+						: initialPointer(deployment, stage);
 			}
+			change.point(api.id(), stage.name(), pointer);
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidApiDefinitionException(problems);
+		return deployment;
+	}
+
+	/**
+	 * Points a stage at an earlier (or any other) deployment of its API.
+	 * @param apiId the API id
+	 * @param stage the stage
+	 * @param deploymentId the deployment
+	 * @param principal who asked
+	 * @throws IllegalArgumentException when the API, stage or deployment is unknown
+	 */
+	public synchronized void rollback(String apiId, String stage, String deploymentId, String principal) {
+		Change change = new Change(this.definitions);
+		StagePointer pointer = change.existing(apiId, stage);
+		requireDeployment(apiId, stage, deploymentId);
+		change.point(apiId, stage, pointer.withDeployment(deploymentId));
+		change.details.put("from", pointer.deploymentId());
+		apply(change, principal, "rollback");
+	}
+
+	/**
+	 * Creates or changes a stage's canary.
+	 * @param apiId the API id
+	 * @param stage the stage
+	 * @param deploymentId the canary deployment, {@code null} to keep the canary's (or, for a
+	 * new canary, to use the stage's own)
+	 * @param percentTraffic the share of requests, {@code null} to keep it (0 for a new canary)
+	 * @param overrides the stage variable overrides, {@code null} to keep them
+	 * @param useStageCache whether canary requests share the stage cache, {@code null} to keep it
+	 * @param principal who asked
+	 */
+	public synchronized void canary(String apiId, String stage, @Nullable String deploymentId,
+			@Nullable Double percentTraffic, @Nullable Map<String, String> overrides, @Nullable Boolean useStageCache,
+			String principal) {
+		Change change = new Change(this.definitions);
+		StagePointer pointer = change.existing(apiId, stage);
+		StagePointer.Canary existing = pointer.canary();
+		String id = (deploymentId != null) ? deploymentId
+				: (existing != null) ? existing.deploymentId() : pointer.deploymentId();
+		requireDeployment(apiId, stage, id);
+		double percent = (percentTraffic != null) ? percentTraffic : (existing != null) ? existing.percentTraffic() : 0;
+		checkPercent(percent);
+		StagePointer.Canary canary = new StagePointer.Canary(id, percent,
+				(overrides != null) ? overrides : (existing != null) ? existing.stageVariableOverrides() : Map.of(),
+				(useStageCache != null) ? useStageCache : existing != null && existing.useStageCache());
+		change.point(apiId, stage, pointer.withCanary(canary));
+		change.details.put("percentTraffic", percent);
+		apply(change, principal, "canary-update");
+	}
+
+	/**
+	 * Promotes a stage's canary: the stage points at the canary deployment, and the canary
+	 * is removed.
+	 * @param apiId the API id
+	 * @param stage the stage
+	 * @param principal who asked
+	 */
+	public synchronized void promoteCanary(String apiId, String stage, String principal) {
+		Change change = new Change(this.definitions);
+		StagePointer pointer = change.existing(apiId, stage);
+		if (pointer.canary() == null) {
+			throw new IllegalArgumentException("Stage '" + stage + "' of API '" + apiId + "' has no canary");
 		}
-		this.snapshot.set(new RoutingSnapshot(mounts.build(), List.copyOf(byKey.values())));
+		change.point(apiId, stage, new StagePointer(pointer.canary().deploymentId(), null));
+		change.details.put("from", pointer.deploymentId());
+		apply(change, principal, "canary-promote");
+	}
+
+	/**
+	 * Removes a stage's canary; all requests go to the stage's deployment again.
+	 * @param apiId the API id
+	 * @param stage the stage
+	 * @param principal who asked
+	 */
+	public synchronized void cancelCanary(String apiId, String stage, String principal) {
+		Change change = new Change(this.definitions);
+		StagePointer pointer = change.existing(apiId, stage);
+		if (pointer.canary() == null) {
+			throw new IllegalArgumentException("Stage '" + stage + "' of API '" + apiId + "' has no canary");
+		}
+		change.point(apiId, stage, pointer.withCanary(null));
+		apply(change, principal, "canary-cancel");
 	}
 
 	/**
@@ -115,7 +290,203 @@ public final class DeploymentRegistry {
 	 * @return the deployments
 	 */
 	public synchronized List<Deployment> deployments(String apiId) {
-		return List.copyOf(this.deployments.getOrDefault(apiId, List.of()));
+		return this.store.deployments(apiId);
+	}
+
+	/**
+	 * Where the stages of an API point.
+	 * @param apiId the API id
+	 * @return stage name to pointer
+	 */
+	public synchronized Map<String, StagePointer> stages(String apiId) {
+		Map<String, StagePointer> pointers = this.store.stages(apiId);
+		Api definition = this.definitions.get(apiId);
+		if (definition != null) {
+			pointers.keySet().retainAll(definition.stages().keySet());
+		}
+		return pointers;
+	}
+
+	/**
+	 * The APIs served.
+	 * @return API id to the definition this instance loaded
+	 */
+	public synchronized Map<String, Api> definitions() {
+		return Map.copyOf(this.definitions);
+	}
+
+	/**
+	 * Another instance changed an API's stages ({@code *}: any API, as after the store was
+	 * unreachable): serve what the store now says.
+	 */
+	private synchronized void changedElsewhere(String apiId) {
+		if (this.definitions.isEmpty() || (!"*".equals(apiId) && !this.definitions.containsKey(apiId))) {
+			return;
+		}
+		try {
+			Change change = new Change(this.definitions);
+			SnapshotBuilder.Built built = build(change);
+			this.builder.commit(built);
+			this.snapshot.set(built.snapshot());
+			if (!"*".equals(apiId)) {
+				logger.info("Stages of API '" + apiId + "' changed on another instance; now serving " + describe(apiId));
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Could not apply the change another instance made to API '" + apiId + "'", ex);
+		}
+	}
+
+	private void apply(Change change, String principal, String action) {
+		SnapshotBuilder.Built built;
+		try {
+			built = build(change);
+		}
+		catch (InvalidApiDefinitionException ex) {
+			if (this.snapshot.get().stages().isEmpty() && this.definitions.isEmpty()) {
+				throw ex;
+			}
+			throw new IllegalArgumentException(ex.getMessage(), ex);
+		}
+		change.created.forEach(this.store::save);
+		change.pointers.forEach((apiId, pointers) -> {
+			Map<String, StagePointer> changed = change.changed.get(apiId);
+			if (changed != null && !changed.isEmpty()) {
+				this.store.point(apiId, changed);
+			}
+		});
+		this.definitions.clear();
+		this.definitions.putAll(change.definitions);
+		this.builder.commit(built);
+		this.snapshot.set(built.snapshot());
+		change.changed.keySet().forEach(this.store::publish);
+		record(change, principal, action);
+	}
+
+	private SnapshotBuilder.Built build(Change change) {
+		return this.builder.build(change.definitions, change.pointers,
+				(apiId, id) -> (change.byId.containsKey(id)) ? change.byId.get(id) : deployment(apiId, id));
+	}
+
+	private void record(Change change, String principal, String action) {
+		if (this.audit == null) {
+			return;
+		}
+		change.changed.forEach((apiId, pointers) -> pointers.forEach((stage, pointer) -> {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("apiId", apiId);
+			details.put("stage", stage);
+			details.put("deploymentId", pointer.deploymentId());
+			if (pointer.canary() != null) {
+				details.put("canaryDeploymentId", pointer.canary().deploymentId());
+			}
+			details.putAll(change.details);
+			change.created.stream()
+				.filter((created) -> created.api().id().equals(apiId))
+				.findFirst()
+				.ifPresent((created) -> details.put("description", created.description()));
+			this.audit.record(principal, action, details);
+		}));
+	}
+
+	private @Nullable Deployment deployment(String apiId, String deploymentId) {
+		Deployment deployment = this.deployments.get(apiId + "/" + deploymentId);
+		if (deployment == null) {
+			deployment = this.store.deployment(apiId, deploymentId);
+			if (deployment != null) {
+				remember(deployment);
+			}
+		}
+		return deployment;
+	}
+
+	private void remember(Deployment deployment) {
+		this.deployments.put(deployment.api().id() + "/" + deployment.id(), deployment);
+	}
+
+	private void requireDeployment(String apiId, String stage, String deploymentId) {
+		Deployment deployment = deployment(apiId, deploymentId);
+		if (deployment == null) {
+			throw new IllegalArgumentException("Deployment id does not exist");
+		}
+		if (!deployment.api().stages().containsKey(stage)) {
+			throw new IllegalArgumentException("Deployment " + deploymentId + " has no stage '" + stage + "'");
+		}
+	}
+
+	private static void checkPercent(double percent) {
+		if (!(percent >= 0 && percent <= 100)) {
+			throw new IllegalArgumentException("percentTraffic must be between 0 and 100");
+		}
+	}
+
+	private static StagePointer initialPointer(Deployment deployment, Stage stage) {
+		CanarySettings settings = stage.canarySettings();
+		StagePointer.Canary canary = (settings != null) ? new StagePointer.Canary(deployment.id(),
+				settings.percentTraffic(), settings.stageVariableOverrides(), settings.useStageCache()) : null;
+		return new StagePointer(deployment.id(), canary);
+	}
+
+	private String describe(String apiId) {
+		Map<String, String> described = new LinkedHashMap<>();
+		stages(apiId).forEach((stage, pointer) -> described.put(stage, pointer.deploymentId()
+				+ ((pointer.canary() != null) ? " (canary " + pointer.canary().deploymentId() + ")" : "")));
+		return described.toString();
+	}
+
+	/** A change being prepared: new deployments and pointers over the store's state. */
+	private final class Change {
+
+		private final Map<String, Api> definitions;
+
+		private final Map<String, Map<String, StagePointer>> pointers = new LinkedHashMap<>();
+
+		private final Map<String, Map<String, StagePointer>> changed = new LinkedHashMap<>();
+
+		private final List<Deployment> created = new ArrayList<>();
+
+		private final Map<String, Deployment> byId = new HashMap<>();
+
+		private final Map<String, Object> details = new LinkedHashMap<>();
+
+		Change(Map<String, Api> definitions) {
+			this.definitions = new LinkedHashMap<>(definitions);
+			for (String apiId : this.definitions.keySet()) {
+				this.pointers.put(apiId, DeploymentRegistry.this.store.stages(apiId));
+			}
+		}
+
+		Map<String, StagePointer> pointers(String apiId) {
+			return this.pointers.computeIfAbsent(apiId, (id) -> new LinkedHashMap<>());
+		}
+
+		StagePointer existing(String apiId, String stage) {
+			Api definition = this.definitions.get(apiId);
+			if (definition == null) {
+				throw new IllegalArgumentException("Invalid API identifier specified: no API '" + apiId + "'");
+			}
+			StagePointer pointer = pointers(apiId).get(stage);
+			if (pointer == null || !definition.stages().containsKey(stage)) {
+				throw new IllegalArgumentException("Invalid stage identifier specified: API '" + apiId
+						+ "' has no stage '" + stage + "'");
+			}
+			return pointer;
+		}
+
+		Deployment create(Api api, @Nullable String description) {
+			Deployment deployment = new Deployment(Ids.random(6), DeploymentRegistry.this.clock.instant(), description,
+					api);
+			this.created.add(deployment);
+			this.byId.put(deployment.id(), deployment);
+			remember(deployment);
+			return deployment;
+		}
+
+		void point(String apiId, String stage, StagePointer pointer) {
+			pointers(apiId).put(stage, pointer);
+			this.changed.computeIfAbsent(apiId, (id) -> new LinkedHashMap<>()).put(stage, pointer);
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.Mount;
 import dev.apigw.routing.MountTable;
+import dev.apigw.routing.StageRuntime;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -77,10 +78,12 @@ public final class ApiMountWebFilter implements WebFilter, Ordered {
 		if (mounted == null) {
 			return chain.filter(exchange);
 		}
-		ApiInvocation invocation = new ApiInvocation(exchange, mounted.target(), mounted.mountPath(),
+		Mount mount = mounted.target();
+		StageRuntime stage = mount.select();
+		ApiInvocation invocation = new ApiInvocation(exchange, mount, stage, mounted.mountPath(),
 				mounted.remainingPath(), this.clock.millis());
 		exchange.getAttributes().put(ApiInvocation.ATTRIBUTE, invocation);
-		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, mounted.target().stage().route());
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, stage.route());
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_HANDLER_MAPPER_ATTR, "ApiMountWebFilter");
 		return this.gateway.handle(exchange);
 	}

@@ -19,6 +19,15 @@ public final class FilterOrders {
 	public static final int INVOCATION = Ordered.HIGHEST_PRECEDENCE + 10_000;
 
 	/**
+	 * Access log: outside the invocation phase, so it sees every byte sent, gateway
+	 * responses included, and the final status.
+	 */
+	public static final int ACCESS_LOG = INVOCATION - 20;
+
+	/** Phase observations (tracing): around everything the invocation phase runs. */
+	public static final int OBSERVATION = INVOCATION - 10;
+
+	/**
 	 * Integration response for non-proxy HTTP integrations: decorates the response the
 	 * gateway's writer writes to. Just inside the writer, as Spring Cloud Gateway's own
 	 * response-body rewriting does.
@@ -48,6 +57,12 @@ public final class FilterOrders {
 
 	/** Stage cache lookup. */
 	public static final int CACHE = 6_000;
+
+	/**
+	 * Stage cache store: collects the response the integration phases write, outside the
+	 * writers of every integration type (just outside {@link #INTEGRATION_RESPONSE}).
+	 */
+	public static final int CACHE_STORE = INTEGRATION_RESPONSE - 1;
 
 	/**
 	 * Integration request: parameter mappings, templates, the integration URL. After the

@@ -2,8 +2,6 @@ package dev.apigw.response;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.apigw.integration.MappingExpression;
 import dev.apigw.model.GatewayResponse;
@@ -32,9 +30,6 @@ public final class GatewayResponseWriter {
 	public static final String ERROR_TYPE_HEADER = "x-amzn-ErrorType";
 
 	private static final Log logger = LogFactory.getLog(GatewayResponseWriter.class);
-
-	private static final Pattern REFERENCE = Pattern.compile(
-			"\\$\\{(context|stageVariables)((?:\\.[A-Za-z0-9_:-]+)+)}|\\$(context|stageVariables)((?:\\.[A-Za-z0-9_:-]+)+)");
 
 	private static final String HEADER_PREFIX = "gatewayresponse.header.";
 
@@ -148,17 +143,7 @@ public final class GatewayResponseWriter {
 		if (template.indexOf('$') < 0) {
 			return template;
 		}
-		Matcher matcher = REFERENCE.matcher(template);
-		StringBuilder out = new StringBuilder(template.length() + 32);
-		while (matcher.find()) {
-			boolean braced = matcher.group(1) != null;
-			String root = braced ? matcher.group(1) : matcher.group(3);
-			String name = (braced ? matcher.group(2) : matcher.group(4)).substring(1);
-			String value = "context".equals(root) ? MappingExpression.lookup(context, name) : stageVariables.get(name);
-			matcher.appendReplacement(out, Matcher.quoteReplacement((value != null) ? value : ""));
-		}
-		matcher.appendTail(out);
-		return out.toString();
+		return ContextTemplate.parse(template).render(context, stageVariables, "");
 	}
 
 }

@@ -33,6 +33,8 @@ public final class ApiInvocation {
 
 	private final Mount mount;
 
+	private final StageRuntime stage;
+
 	private final String mountPath;
 
 	private final String path;
@@ -75,6 +77,8 @@ public final class ApiInvocation {
 
 	private @Nullable String traceId;
 
+	private final Map<String, String> traceHeaders = new LinkedHashMap<>(4);
+
 	private long integrationLatency = -1;
 
 	private int integrationStatus = -1;
@@ -88,8 +92,24 @@ public final class ApiInvocation {
 	 * @param requestTimeEpoch the request time in epoch milliseconds
 	 */
 	public ApiInvocation(ServerWebExchange exchange, Mount mount, String mountPath, String path, long requestTimeEpoch) {
+		this(exchange, mount, mount.stage(), mountPath, path, requestTimeEpoch);
+	}
+
+	/**
+	 * Starts the invocation of a request that reached a mount and runs on one of its
+	 * deployments (the stage's, or its canary's).
+	 * @param exchange the exchange
+	 * @param mount the mount
+	 * @param stage the deployment the request runs on to its end
+	 * @param mountPath the matched mount path as requested
+	 * @param path the raw path below the mount
+	 * @param requestTimeEpoch the request time in epoch milliseconds
+	 */
+	public ApiInvocation(ServerWebExchange exchange, Mount mount, StageRuntime stage, String mountPath, String path,
+			long requestTimeEpoch) {
 		ServerHttpRequest request = exchange.getRequest();
 		this.mount = mount;
+		this.stage = stage;
 		this.mountPath = mountPath;
 		this.path = path;
 		this.httpMethod = request.getMethod().name();
@@ -142,8 +162,21 @@ public final class ApiInvocation {
 		return this.mount;
 	}
 
+	/**
+	 * The deployment this request runs on, chosen once when it started: a redeployment,
+	 * rollback or canary change never switches a request midway.
+	 * @return the stage runtime
+	 */
 	public StageRuntime stage() {
-		return this.mount.stage();
+		return this.stage;
+	}
+
+	/**
+	 * Whether the request runs on the stage's canary ({@code $context.isCanaryRequest}).
+	 * @return {@code true} for canary requests
+	 */
+	public boolean isCanaryRequest() {
+		return this.stage != this.mount.stage();
 	}
 
 	/**
@@ -297,6 +330,16 @@ public final class ApiInvocation {
 		}
 	}
 
+	/**
+	 * The trace context to propagate to the integration (e.g. {@code traceparent}), as
+	 * headers: filled by the tracing phase, sent to HTTP backends and put into Lambda proxy
+	 * events.
+	 * @return the mutable header map, empty without tracing
+	 */
+	public Map<String, String> traceHeaders() {
+		return this.traceHeaders;
+	}
+
 	public long integrationLatency() {
 		return this.integrationLatency;
 	}
@@ -354,7 +397,7 @@ public final class ApiInvocation {
 		context.put("extendedRequestId", this.extendedRequestId);
 		context.put("httpMethod", this.httpMethod);
 		context.put("identity", identityMap());
-		context.put("isCanaryRequest", "false");
+		context.put("isCanaryRequest", isCanaryRequest() ? "true" : "false");
 		context.put("path", contextPath());
 		context.put("protocol", "HTTP/1.1");
 		context.put("requestId", this.requestId);

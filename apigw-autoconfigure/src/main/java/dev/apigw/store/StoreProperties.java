@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class StoreProperties {
 
 	/**
-	 * Store for throttles, quotas and usage records: MEMORY (this instance only) or REDIS (shared by every instance; needs spring-boot-starter-data-redis-reactive and spring.data.redis.*).
+	 * Store for throttles, quotas, usage records, stage response caches, deployment history and stage pointers: MEMORY (this instance only) or REDIS (shared by every instance; needs spring-boot-starter-data-redis-reactive and spring.data.redis.*).
 	 */
 	private Type type = Type.MEMORY;
 

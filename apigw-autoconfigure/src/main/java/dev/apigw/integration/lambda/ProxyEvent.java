@@ -124,6 +124,7 @@ final class ProxyEvent {
 		String scheme = request.getURI().getScheme();
 		add(single, multi, "X-Forwarded-Proto", (scheme != null) ? scheme : "http");
 		add(single, multi, "X-Amzn-Trace-Id", invocation.traceId());
+		invocation.traceHeaders().forEach((name, value) -> add(single, multi, name, value));
 		return new Headers(single, multi);
 	}
 

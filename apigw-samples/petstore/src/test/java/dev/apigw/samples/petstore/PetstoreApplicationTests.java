@@ -149,4 +149,27 @@ class PetstoreApplicationTests {
 		}
 	}
 
+	@Test
+	void cloudWatchMetricsAreDerivableFromPrometheus() {
+		this.client.get().uri("/petstore/prod/pets/3").exchange().expectStatus().isOk();
+		this.client.get().uri("/petstore/prod/pets/3").exchange().expectStatus().isOk();
+		this.client.get().uri("/petstore/prod/owners").exchange().expectStatus().isForbidden();
+		String metrics = this.client.get()
+			.uri("/actuator/prometheus")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		// Count, 4XXError, 5XXError and Latency from apigw.requests; IntegrationLatency; CacheHit/MissCount
+		org.assertj.core.api.Assertions.assertThat(metrics)
+			.containsPattern("apigw_requests_seconds_count\\{api=\"petstore\",deployment=\"[a-z0-9]+\",method=\"GET\","
+					+ "resource=\"/pets/\\{petId}\",stage=\"prod\",status=\"200\"} [1-9]")
+			.containsPattern("apigw_requests_seconds_count\\{.*resource=\"NONE\",stage=\"prod\",status=\"403\"} [1-9]")
+			.containsPattern("apigw_integration_latency_seconds_count\\{api=\"petstore\",.*stage=\"prod\"} [1-9]")
+			.containsPattern("apigw_cache_requests_total\\{.*result=\"hit\",stage=\"prod\"} [1-9]")
+			.containsPattern("apigw_cache_requests_total\\{.*result=\"miss\",stage=\"prod\"} [1-9]");
+	}
+
 }

@@ -2,6 +2,7 @@ package dev.apigw.samples.petstore.client;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.http.HttpClient;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import dev.apigw.samples.petstore.client.model.PetType;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,10 +47,13 @@ class PetstoreClientTests {
 	}
 
 	@BeforeEach
-	void client() {
+	void client(@Autowired SslBundles bundles) {
 		ApiClient client = new ApiClient();
+		// the sample serves HTTPS with its sample-only certificate: trust it
+		client.setHttpClientBuilder(
+				HttpClient.newBuilder().sslContext(bundles.getBundle("petstore").createSslContext()));
 		// the export's server is AWS's /{stage}; apigw serves the stage at /{api}/{stage}
-		client.updateBaseUri("http://localhost:" + PORT + "/petstore/prod");
+		client.updateBaseUri("https://localhost:" + PORT + "/petstore/prod");
 		this.pets = new DefaultApi(client);
 	}
 

@@ -6,12 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.apigw.samples.petstore.PetstoreApplication;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import reactor.netty.http.Http11SslContextSpec;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,13 +29,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = PetstoreApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = "management.endpoints.web.exposure.include=apigw")
-@AutoConfigureWebTestClient
 class PetstoreExportTests {
 
 	static final Path SPEC = Path.of("src/main/openapi/petstore.json");
 
-	@Autowired
+	@LocalServerPort
+	private int port;
+
 	private WebTestClient client;
+
+	@BeforeEach
+	void client(@Autowired SslBundles bundles) {
+		// the sample serves HTTPS with its sample-only certificate: trust it
+		Http11SslContextSpec spec = Http11SslContextSpec.forClient()
+			.configure((builder) -> builder
+				.trustManager(bundles.getBundle("petstore").getManagers().getTrustManagerFactory()));
+		HttpClient https = HttpClient.create().secure((ssl) -> ssl.sslContext(spec));
+		this.client = WebTestClient.bindToServer(new ReactorClientHttpConnector(https))
+			.baseUrl("https://localhost:" + this.port)
+			.build();
+	}
 
 	@Test
 	void committedSpecIsTheSamplesExport() throws IOException {

@@ -1,0 +1,77 @@
+package dev.apigw.autoconfigure;
+
+import java.time.Clock;
+
+import dev.apigw.cache.CacheEndpointSection;
+import dev.apigw.cache.CacheInvalidationPolicy;
+import dev.apigw.cache.CacheProperties;
+import dev.apigw.cache.CacheStoreFilter;
+import dev.apigw.cache.ConfiguredInvalidationPolicy;
+import dev.apigw.cache.MemoryResponseCacheStore;
+import dev.apigw.cache.ResponseCacheFilter;
+import dev.apigw.cache.ResponseCacheStore;
+import dev.apigw.deploy.DeploymentRegistry;
+import dev.apigw.observe.AuditLog;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Stage response caches: the lookup and store phases, the in-memory store (unless
+ * {@link ApigwStoreAutoConfiguration} chose Redis), who may invalidate entries, and the
+ * {@code cache} section of the actuator endpoint. Stages and methods opt in through their
+ * settings, so stages without a cache pay nothing.
+ */
+@AutoConfiguration(after = ApigwStoreAutoConfiguration.class,
+		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnBooleanProperty(name = "apigw.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(CacheProperties.class)
+public final class ApigwCacheAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(ResponseCacheStore.class)
+	MemoryResponseCacheStore apigwResponseCacheStore(@Qualifier("apigwClock") Clock clock) {
+		return new MemoryResponseCacheStore(clock);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CacheInvalidationPolicy apigwCacheInvalidationPolicy(CacheProperties properties) {
+		return new ConfiguredInvalidationPolicy(properties.getInvalidation());
+	}
+
+	@Bean
+	ResponseCacheFilter apigwResponseCacheFilter(ResponseCacheStore store, CacheInvalidationPolicy invalidation,
+			ObjectProvider<MeterRegistry> meters) {
+		return new ResponseCacheFilter(store, invalidation, meters.getIfAvailable());
+	}
+
+	@Bean
+	CacheStoreFilter apigwCacheStoreFilter(ResponseCacheStore store, CacheProperties properties) {
+		return new CacheStoreFilter(store, properties.getMaxResponseSize().toBytes());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springframework.boot.actuate.endpoint.web.WebEndpointResponse")
+	static class EndpointSection {
+
+		@Bean
+		@ConditionalOnMissingBean
+		CacheEndpointSection apigwCacheEndpointSection(ResponseCacheStore store, DeploymentRegistry registry,
+				ObjectProvider<AuditLog> audit) {
+			return new CacheEndpointSection(store, registry, audit.getIfAvailable());
+		}
+
+	}
+
+}

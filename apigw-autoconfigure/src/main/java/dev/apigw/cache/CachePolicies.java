@@ -1,0 +1,161 @@
+package dev.apigw.cache;
+
+import java.time.Duration;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.apigw.integration.MappingExpression;
+import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.Integration;
+import dev.apigw.model.Method;
+import dev.apigw.model.MethodSettings;
+import dev.apigw.model.Stage;
+import dev.apigw.model.UnauthorizedCacheControlHeaderStrategy;
+import dev.apigw.routing.MethodRuntime;
+import dev.apigw.routing.ResourceRuntime;
+import dev.apigw.routing.StageRuntime;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The cache policies of one deployed stage, compiled once: for every method and request
+ * verb whose responses are cached, its {@link CachePolicy}. Methods are looked up by
+ * identity, so a request costs two small map lookups.
+ */
+final class CachePolicies {
+
+	/** The metric counting cache lookups. */
+	static final String METRIC = "apigw.cache.requests";
+
+	private static final Log logger = LogFactory.getLog(CachePolicies.class);
+
+	private final IdentityHashMap<MethodRuntime, Map<String, CachePolicy>> policies = new IdentityHashMap<>();
+
+	private CachePolicies() {
+	}
+
+	/**
+	 * The policy of a request.
+	 * @param method the matched method
+	 * @param verb the request's verb
+	 * @return the policy, {@code null} when the request is not cached
+	 */
+	@Nullable CachePolicy policy(MethodRuntime method, String verb) {
+		Map<String, CachePolicy> byVerb = this.policies.get(method);
+		return (byVerb != null) ? byVerb.get(verb) : null;
+	}
+
+	boolean isEmpty() {
+		return this.policies.isEmpty();
+	}
+
+	/**
+	 * Compiles the policies of a stage.
+	 * @param runtime the deployed stage
+	 * @param meters records hits and misses, {@code null} for none
+	 * @return the policies
+	 */
+	static CachePolicies compile(StageRuntime runtime, @Nullable MeterRegistry meters) {
+		CachePolicies compiled = new CachePolicies();
+		Stage stage = runtime.stage();
+		if (!stage.cacheCluster().enabled()) {
+			return compiled;
+		}
+		for (ResourceRuntime resource : runtime.resourceList()) {
+			for (MethodRuntime method : resource.methods().values()) {
+				String defined = method.method().httpMethod();
+				List<String> verbs = "ANY".equals(defined) ? Method.ANY_METHODS : List.of(defined);
+				Map<String, CachePolicy> byVerb = new LinkedHashMap<>();
+				for (String verb : verbs) {
+					CachePolicy policy = policy(runtime, method, verb, defined, meters);
+					if (policy != null) {
+						byVerb.put(verb, policy);
+					}
+				}
+				if (!byVerb.isEmpty()) {
+					compiled.policies.put(method, byVerb);
+				}
+			}
+		}
+		return compiled;
+	}
+
+	private static @Nullable CachePolicy policy(StageRuntime runtime, MethodRuntime method, String verb,
+			String defined, @Nullable MeterRegistry meters) {
+		Stage stage = runtime.stage();
+		String path = method.resource().path();
+		Map<String, MethodSettings> all = stage.methodSettings();
+		MethodSettings own = all.get(path + "/" + verb);
+		if (own == null) {
+			own = all.get(path + "/" + defined);
+		}
+		MethodSettings broad = all.getOrDefault(Stage.ALL_METHODS, MethodSettings.NONE);
+		MethodSettings settings = (own != null) ? own.orElse(broad) : broad;
+		// the stage-wide setting caches GET methods only, as on AWS; others opt in one by one
+		boolean enabled = (own != null && own.cachingEnabled() != null) ? own.cachingEnabled()
+				: "GET".equals(verb) && Boolean.TRUE.equals(broad.cachingEnabled());
+		Duration ttl = (settings.cacheTtl() != null) ? settings.cacheTtl() : MethodSettings.DEFAULT_CACHE_TTL;
+		if (!enabled || ttl.isZero() || ttl.isNegative()) {
+			return null;
+		}
+		Method definition = method.method();
+		Integration integration = method.definition();
+		String namespace = (integration.cacheNamespace() != null) ? integration.cacheNamespace() : path;
+		Map<String, MappingExpression> parameters = new LinkedHashMap<>();
+		for (String name : integration.cacheKeyParameters()) {
+			MappingExpression source = source(name, integration);
+			if (source == null) {
+				logger.warn("Ignoring cache key parameter '" + name + "' of " + runtime.api().id() + " " + verb + " "
+						+ path + ": expected method.request.{path|querystring|multivaluequerystring|header|"
+						+ "multivalueheader}.NAME or a mapped integration.request parameter");
+				continue;
+			}
+			parameters.put(name, source);
+		}
+		boolean perCaller = definition.apiKeyRequired() || definition.authorizationType() != AuthorizationType.NONE;
+		String stageName = runtime.api().id() + "/" + stage.name();
+		Counter hits = null;
+		Counter misses = null;
+		if (meters != null) {
+			hits = counter(meters, runtime, path, verb, "hit");
+			misses = counter(meters, runtime, path, verb, "miss");
+		}
+		return new CachePolicy(stageName, verb + " " + namespace, parameters, perCaller, ttl,
+				stage.cacheCluster().sizeBytes(), !Boolean.FALSE.equals(settings.requireAuthorizationForCacheControl()),
+				(settings.unauthorizedCacheControlHeaderStrategy() != null)
+						? settings.unauthorizedCacheControlHeaderStrategy()
+						: UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITH_RESPONSE_HEADER,
+				hits, misses);
+	}
+
+	private static @Nullable MappingExpression source(String name, Integration integration) {
+		String expression = name.startsWith("integration.request.") ? integration.requestParameters().get(name) : name;
+		if (expression == null || !expression.startsWith("method.request.") || expression.startsWith("method.request.body")) {
+			return null;
+		}
+		try {
+			return MappingExpression.parse(expression);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static Counter counter(MeterRegistry meters, StageRuntime runtime, String path, String verb,
+			String result) {
+		return Counter.builder(METRIC)
+			.description("Lookups in stage response caches (CloudWatch CacheHitCount / CacheMissCount)")
+			.tag("api", runtime.api().id())
+			.tag("stage", runtime.stageName())
+			.tag("resource", path)
+			.tag("method", verb)
+			.tag("result", result)
+			.register(meters);
+	}
+
+}

@@ -1,0 +1,174 @@
+package dev.apigw.cache;
+
+import java.util.List;
+import java.util.Map;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.apigw.model.GatewayResponseType;
+import dev.apigw.pipeline.FilterOrders;
+import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.response.GatewayResponseException;
+import dev.apigw.response.ResponseHeaders;
+import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.StageRuntime;
+import io.micrometer.core.instrument.Counter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The stage cache lookup, after the method request phases (so throttling, keys and
+ * authorization apply to cached responses too) and before the integration request: a hit
+ * is written to the client and the integration is skipped; a miss goes on to the
+ * integration, whose response {@link CacheStoreFilter} stores. {@code Cache-Control:
+ * max-age=0} from a caller allowed to invalidate (see {@link CacheInvalidationPolicy})
+ * skips the lookup and replaces the entry.
+ */
+public final class ResponseCacheFilter implements PipelineFilter {
+
+	/** The warning an ignored invalidation request gets (AWS's wording is not documented). */
+	public static final String WARNING = "199 apigw \"Cache-Control max-age=0 ignored: the caller is not authorized "
+			+ "to invalidate cache entries\"";
+
+	static final String PENDING = ResponseCacheFilter.class.getName() + ".pending";
+
+	private static final Log logger = LogFactory.getLog(ResponseCacheFilter.class);
+
+	private final ResponseCacheStore store;
+
+	private final CacheInvalidationPolicy invalidation;
+
+	private final io.micrometer.core.instrument.@Nullable MeterRegistry meters;
+
+	// compiled once per deployed stage; weak identity keys: gone with the deployment
+	private final Cache<StageRuntime, CachePolicies> compiled = Caffeine.newBuilder().weakKeys().build();
+
+	/**
+	 * Creates the filter.
+	 * @param store where responses are cached
+	 * @param invalidation who may invalidate entries
+	 * @param meters records {@code apigw.cache.requests}, {@code null} for none
+	 */
+	public ResponseCacheFilter(ResponseCacheStore store, CacheInvalidationPolicy invalidation,
+			io.micrometer.core.instrument.@Nullable MeterRegistry meters) {
+		this.store = store;
+		this.invalidation = invalidation;
+		this.meters = meters;
+	}
+
+	@Override
+	public int getOrder() {
+		return FilterOrders.CACHE;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		ApiInvocation invocation = ApiInvocation.of(exchange);
+		if (invocation == null || !invocation.stage().stage().cacheCluster().enabled()) {
+			return chain.filter(exchange);
+		}
+		CachePolicies policies = this.compiled.get(invocation.stage(),
+				(stage) -> CachePolicies.compile(stage, this.meters));
+		CachePolicy policy = policies.isEmpty() ? null
+				: policies.policy(invocation.requiredMethod(), invocation.httpMethod());
+		String key = (policy != null) ? policy.key(invocation, exchange.getRequest()) : null;
+		if (key == null) {
+			return chain.filter(exchange);
+		}
+		if (invalidates(exchange.getRequest().getHeaders())) {
+			if (!policy.requireAuthorization() || this.invalidation.mayInvalidate(invocation)) {
+				count(policy.misses());
+				exchange.getAttributes().put(PENDING, new Pending(policy, key));
+				return chain.filter(exchange);
+			}
+			switch (policy.strategy()) {
+				case FAIL_WITH_403 -> {
+					return Mono.error(new GatewayResponseException(GatewayResponseType.ACCESS_DENIED,
+							"User is not authorized to invalidate the cache"));
+				}
+				case SUCCEED_WITH_RESPONSE_HEADER -> {
+					ServerHttpResponse response = exchange.getResponse();
+					response.beforeCommit(() -> {
+						response.getHeaders().set(HttpHeaders.WARNING, WARNING);
+						return Mono.empty();
+					});
+				}
+				case SUCCEED_WITHOUT_RESPONSE_HEADER -> {
+				}
+			}
+		}
+		return this.store.get(policy.stage(), key)
+			.onErrorResume((error) -> {
+				logger.debug("Cache lookup failed; answering from the integration", error);
+				return Mono.empty();
+			})
+			.map((response) -> Mono.defer(() -> {
+				count(policy.hits());
+				return write(exchange, invocation, response);
+			}))
+			.defaultIfEmpty(Mono.defer(() -> {
+				count(policy.misses());
+				exchange.getAttributes().put(PENDING, new Pending(policy, key));
+				return chain.filter(exchange);
+			}))
+			.flatMap((next) -> next);
+	}
+
+	private static boolean invalidates(HttpHeaders headers) {
+		List<String> values = headers.get(HttpHeaders.CACHE_CONTROL);
+		if (values == null) {
+			return false;
+		}
+		for (String value : values) {
+			for (String directive : value.split(",")) {
+				if (directive.trim().replace(" ", "").equalsIgnoreCase("max-age=0")) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static void count(@Nullable Counter counter) {
+		if (counter != null) {
+			counter.increment();
+		}
+	}
+
+	private static Mono<Void> write(ServerWebExchange exchange, ApiInvocation invocation, CachedResponse cached) {
+		ServerHttpResponse response = exchange.getAttribute(CacheStoreFilter.CLIENT_RESPONSE);
+		if (response == null) {
+			response = exchange.getResponse();
+		}
+		HttpHeaders headers = response.getHeaders();
+		for (Map.Entry<String, String> header : cached.headers()) {
+			headers.add(header.getKey(), header.getValue());
+		}
+		if (headers.containsHeader(CacheStoreFilter.TRACE_ID)) {
+			headers.set(CacheStoreFilter.TRACE_ID, invocation.traceId());
+		}
+		ResponseHeaders.addRequestIds(headers, invocation);
+		headers.setContentLength(cached.body().length);
+		response.setStatusCode(HttpStatusCode.valueOf(cached.status()));
+		return response.writeWith(Mono.just(response.bufferFactory().wrap(cached.body())));
+	}
+
+	/**
+	 * A miss (or an invalidation) whose integration response is to be stored.
+	 *
+	 * @param policy the method's cache policy
+	 * @param key the cache key
+	 */
+	record Pending(CachePolicy policy, String key) {
+
+	}
+
+}

@@ -1,0 +1,169 @@
+package dev.apigw.deploy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import dev.apigw.definition.InvalidApiDefinitionException;
+import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.model.Api;
+import dev.apigw.model.BasePathMapping;
+import dev.apigw.model.Stage;
+import dev.apigw.routing.Mount;
+import dev.apigw.routing.MountTable;
+import dev.apigw.routing.StageRuntime;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds {@link RoutingSnapshot}s from the served APIs and where their stages point,
+ * compiling each (deployment, stage) once: a stage runtime is reused by every later
+ * snapshot for as long as its stage keeps pointing at the same deployment.
+ */
+final class SnapshotBuilder {
+
+	private static final Log logger = LogFactory.getLog(SnapshotBuilder.class);
+
+	private final StageCompiler compiler;
+
+	private final List<BasePathMapping> mappings;
+
+	private Map<String, StageRuntime> compiled = new HashMap<>();
+
+	SnapshotBuilder(StageCompiler compiler, List<BasePathMapping> mappings) {
+		this.compiler = compiler;
+		this.mappings = List.copyOf(mappings);
+	}
+
+	/**
+	 * Builds a snapshot; keeps what it compiled only when {@link #commit} is called.
+	 * @param definitions the served APIs (their stages are the stages served)
+	 * @param pointers API id to stage name to pointer
+	 * @param deployments looks a deployment up by API id and deployment id
+	 * @return the snapshot and its compiled runtimes
+	 * @throws InvalidApiDefinitionException when a deployment does not compile or mounts
+	 * collide
+	 */
+	Built build(Map<String, Api> definitions, Map<String, Map<String, StagePointer>> pointers,
+			BiFunction<String, String, @Nullable Deployment> deployments) {
+		Map<String, StageRuntime> runtimes = new HashMap<>();
+		Map<String, Mount> byKey = new LinkedHashMap<>();
+		MountTable.Builder<Mount> mounts = MountTable.builder();
+		List<Problem> problems = new ArrayList<>();
+		for (Api definition : definitions.values()) {
+			Map<String, StagePointer> stages = pointers.getOrDefault(definition.id(), Map.of());
+			for (String stageName : definition.stages().keySet()) {
+				StagePointer pointer = stages.get(stageName);
+				Deployment main = (pointer != null) ? deployments.apply(definition.id(), pointer.deploymentId()) : null;
+				Stage stage = (main != null) ? main.api().stages().get(stageName) : null;
+				if (main == null || stage == null) {
+					logger.warn("Stage " + definition.id() + "/" + stageName + " points at no deployment with the stage ("
+							+ pointer + "); it is not served");
+					continue;
+				}
+				StageRuntime runtime;
+				Mount.Canary canary;
+				try {
+					runtime = compile(main, stage, null, runtimes);
+					canary = canary(definition.id(), stage, pointer.canary(), deployments, runtimes);
+				}
+				catch (InvalidApiDefinitionException ex) {
+					problems.addAll(ex.getProblems());
+					continue;
+				}
+				Mount mount = new Mount(runtime, true, canary);
+				byKey.put(definition.id() + "/" + stageName, mount);
+				Api api = main.api();
+				String basePath = (api.basePath() != null) ? api.basePath() : "/" + api.id();
+				String mountPath = (basePath.endsWith("/") ? basePath : basePath + "/") + stageName;
+				try {
+					mounts.mount(api.host(), mountPath, mount);
+				}
+				catch (IllegalArgumentException ex) {
+					problems.add(new Problem(api.source(), api.id(), null, null, "base-path", ex.getMessage()));
+				}
+			}
+		}
+		mapBasePaths(byKey, mounts, problems);
+		if (!problems.isEmpty()) {
+			throw new InvalidApiDefinitionException(problems);
+		}
+		List<StageRuntime> served = byKey.values().stream().map(Mount::stage).toList();
+		return new Built(new RoutingSnapshot(mounts.build(), served), runtimes);
+	}
+
+	/**
+	 * Keeps the runtimes of a snapshot that is now served, forgetting those no stage uses.
+	 * @param built the snapshot
+	 */
+	void commit(Built built) {
+		this.compiled = built.runtimes();
+	}
+
+	private Mount.@Nullable Canary canary(String apiId, Stage stage, StagePointer.@Nullable Canary canary,
+			BiFunction<String, String, @Nullable Deployment> deployments, Map<String, StageRuntime> runtimes) {
+		if (canary == null) {
+			return null;
+		}
+		Deployment deployment = deployments.apply(apiId, canary.deploymentId());
+		if (deployment == null) {
+			logger.warn("The canary of " + apiId + "/" + stage.name() + " points at no deployment (" + canary
+					+ "); it is not served");
+			return null;
+		}
+		Stage canaryStage = deployment.api().stages().getOrDefault(stage.name(), stage)
+			.withVariableOverrides(canary.stageVariableOverrides());
+		StageRuntime runtime = compile(deployment, canaryStage, canary.stageVariableOverrides(), runtimes);
+		return new Mount.Canary(runtime, canary.percentTraffic(), canary.useStageCache());
+	}
+
+	private StageRuntime compile(Deployment deployment, Stage stage, @Nullable Map<String, String> canaryOverrides,
+			Map<String, StageRuntime> runtimes) {
+		String key = deployment.api().id() + "/" + deployment.id() + "/" + stage.name()
+				+ ((canaryOverrides != null) ? " canary " + canaryOverrides : "");
+		StageRuntime runtime = runtimes.get(key);
+		if (runtime == null) {
+			runtime = this.compiled.get(key);
+			if (runtime == null || !runtime.stage().equals(stage)) {
+				runtime = this.compiler.compile(deployment, stage);
+			}
+			runtimes.put(key, runtime);
+		}
+		return runtime;
+	}
+
+	private void mapBasePaths(Map<String, Mount> byKey, MountTable.Builder<Mount> mounts,
+			List<Problem> problems) {
+		for (int i = 0; i < this.mappings.size(); i++) {
+			BasePathMapping mapping = this.mappings.get(i);
+			String field = "apigw.base-path-mappings[" + i + "]";
+			Mount mount = byKey.get(mapping.apiId() + "/" + mapping.stage());
+			if (mount == null) {
+				problems.add(new Problem("application properties", mapping.apiId(), null, null, field,
+						"No API '" + mapping.apiId() + "' with stage '" + mapping.stage() + "' to map"));
+				continue;
+			}
+			try {
+				mounts.mount(mapping.host(), mapping.basePath(), new Mount(mount.stage(), false, mount.canary()));
+			}
+			catch (IllegalArgumentException ex) {
+				problems.add(new Problem("application properties", mapping.apiId(), null, null, field, ex.getMessage()));
+			}
+		}
+	}
+
+	/**
+	 * A snapshot and the runtimes compiled for it.
+	 *
+	 * @param snapshot the snapshot
+	 * @param runtimes compile key to runtime
+	 */
+	record Built(RoutingSnapshot snapshot, Map<String, StageRuntime> runtimes) {
+
+	}
+
+}
