@@ -91,8 +91,8 @@ public final class ResponseCacheFilter implements PipelineFilter {
 			}
 			switch (policy.strategy()) {
 				case FAIL_WITH_403 -> {
-					return Mono.error(new GatewayResponseException(GatewayResponseType.ACCESS_DENIED,
-							"User is not authorized to invalidate the cache"));
+					// AWS answers the authorization failure as any other ACCESS_DENIED
+					return Mono.error(new GatewayResponseException(GatewayResponseType.ACCESS_DENIED));
 				}
 				case SUCCEED_WITH_RESPONSE_HEADER -> {
 					ServerHttpResponse response = exchange.getResponse();
