@@ -91,7 +91,7 @@ public final class ResponseCacheFilter implements PipelineFilter {
 			}
 			switch (policy.strategy()) {
 				case FAIL_WITH_403 -> {
-					// ACCESS_DENIED bodies name their message since the auth merge: keep AWS's default one
+					// AWS answers the authorization failure as any other ACCESS_DENIED
 					return Mono.error(new GatewayResponseException(GatewayResponseType.ACCESS_DENIED));
 				}
 				case SUCCEED_WITH_RESPONSE_HEADER -> {
