@@ -1,14 +1,7 @@
 package dev.apigw.auth.iam;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -56,16 +49,7 @@ public final class IamAuthorizer implements MethodAuthorizer {
 
 	private static final Log logger = LogFactory.getLog(IamAuthorizer.class);
 
-	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
-		.withZone(ZoneOffset.UTC);
-
-	private static final String EMPTY_HASH = CanonicalRequest.sha256(new byte[0]);
-
-	private static final String INVALID_TOKEN = "The security token included in the request is invalid.";
-
-	private final @Nullable IamCredentialsRepository credentials;
-
-	private final Clock clock;
+	private final @Nullable SigV4Verifier verifier;
 
 	/**
 	 * Creates the authorizer.
@@ -74,8 +58,7 @@ public final class IamAuthorizer implements MethodAuthorizer {
 	 * @param clock the gateway's clock
 	 */
 	public IamAuthorizer(@Nullable IamCredentialsRepository credentials, Clock clock) {
-		this.credentials = credentials;
-		this.clock = clock;
+		this.verifier = (credentials != null) ? new SigV4Verifier(credentials, clock) : null;
 	}
 
 	@Override
@@ -85,7 +68,7 @@ public final class IamAuthorizer implements MethodAuthorizer {
 
 	@Override
 	public void check(StageRuntime stage, MethodRuntime method, Consumer<Problem> problems) {
-		if (this.credentials == null) {
+		if (this.verifier == null) {
 			problems.accept(new Problem("authorization-type",
 					"AWS_IAM needs an IamCredentialsRepository bean that finds the secret of an access key"));
 		}
@@ -98,95 +81,17 @@ public final class IamAuthorizer implements MethodAuthorizer {
 
 	private Mono<Authorized> verify(ServerWebExchange exchange, ApiInvocation invocation) {
 		ServerHttpRequest request = exchange.getRequest();
-		SignedRequest signed = SignedRequest.of(request);
-		if (signed == null || this.credentials == null) {
+		if (this.verifier == null || SignedRequest.of(request) == null) {
 			return Mono.error(new GatewayResponseException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN));
 		}
-		checkScope(signed, invocation);
-		checkTime(signed);
-		return this.credentials.findByAccessKeyId(signed.accessKeyId())
-			.switchIfEmpty(Mono.error(() -> invalid(INVALID_TOKEN)))
-			.flatMap((credentials) -> {
-				checkToken(signed, credentials);
-				return body(exchange).map((body) -> {
-					verify(request, signed, credentials, body);
-					authorizeInvoke(exchange, invocation, credentials);
-					return new Authorized((body.length == 0) ? exchange
-							: exchange.mutate().request(replay(request, body, exchange)).build());
-				});
-			});
-	}
-
-	private static void checkScope(SignedRequest signed, ApiInvocation invocation) {
-		if (!"execute-api".equals(signed.service())) {
-			throw invalid("Credential should be scoped to correct service: 'execute-api'. ");
-		}
-		if (!invocation.stage().environment().region().equals(signed.region())) {
-			throw invalid("Credential should be scoped to a valid region. ");
-		}
-		if (signed.amzDate().length() < 8 || !signed.amzDate().startsWith(signed.scopeDate())) {
-			throw invalid("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
-					+ signed.scopeDate() + "' != '" + signed.amzDate().substring(0, Math.min(8, signed.amzDate().length()))
-					+ "', from '" + signed.amzDate() + "'.");
-		}
-	}
-
-	private void checkTime(SignedRequest signed) {
-		Instant date;
-		try {
-			date = Instant.from(AMZ_DATE.parse(signed.amzDate()));
-		}
-		catch (DateTimeParseException ex) {
-			throw invalid("Date must be in ISO-8601 'basic format'. Got '" + signed.amzDate()
-					+ "'. See http://en.wikipedia.org/wiki/ISO_8601");
-		}
-		Instant now = this.clock.instant();
-		String current = AMZ_DATE.format(now);
-		if (signed.presigned()) {
-			Instant expiry = date.plusSeconds(signed.expires());
-			if (now.isAfter(expiry)) {
-				throw invalid("Signature expired: " + signed.amzDate() + " is now earlier than "
-						+ AMZ_DATE.format(now.minusSeconds(signed.expires())) + " (" + current + " - "
-						+ signed.expires() + " sec.)");
-			}
-		}
-		else if (date.isBefore(now.minus(MAX_SKEW))) {
-			throw invalid("Signature expired: " + signed.amzDate() + " is now earlier than "
-					+ AMZ_DATE.format(now.minus(MAX_SKEW)) + " (" + current + " - 5 min.)");
-		}
-		if (date.isAfter(now.plus(MAX_SKEW))) {
-			throw invalid("Signature not yet current: " + signed.amzDate() + " is still later than "
-					+ AMZ_DATE.format(now.plus(MAX_SKEW)) + " (" + current + " + 5 min.)");
-		}
-	}
-
-	private void checkToken(SignedRequest signed, IamCredentials credentials) {
-		if (credentials.sessionToken() == null) {
-			return;
-		}
-		if (signed.securityToken() == null || !MessageDigest.isEqual(
-				credentials.sessionToken().getBytes(StandardCharsets.UTF_8),
-				signed.securityToken().getBytes(StandardCharsets.UTF_8))) {
-			throw invalid(INVALID_TOKEN);
-		}
-		if (credentials.expiration() != null && this.clock.instant().isAfter(credentials.expiration())) {
-			throw new GatewayResponseException(GatewayResponseType.EXPIRED_TOKEN);
-		}
-	}
-
-	private static void verify(ServerHttpRequest request, SignedRequest signed, IamCredentials credentials,
-			byte[] body) {
-		String payloadHash = (body.length == 0) ? EMPTY_HASH : CanonicalRequest.sha256(body);
-		String canonical = CanonicalRequest.of(request, signed, payloadHash);
-		String stringToSign = CanonicalRequest.stringToSign(signed, canonical);
-		String expected = CanonicalRequest.signature(credentials.secretAccessKey(), signed, stringToSign);
-		if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-				signed.signature().getBytes(StandardCharsets.US_ASCII))) {
-			throw invalid("The request signature we calculated does not match the signature you provided. Check your "
-					+ "AWS Secret Access Key and signing method. Consult the service documentation for details.\n\n"
-					+ "The Canonical String for this request should have been\n'" + canonical + "'\n\n"
-					+ "The String-to-Sign should have been\n'" + stringToSign + "'\n");
-		}
+		SigV4Verifier verifier = this.verifier;
+		return body(exchange).flatMap((body) -> verifier
+			.verify(request, body, invocation.stage().environment().region())
+			.map((credentials) -> {
+				authorizeInvoke(exchange, invocation, credentials);
+				return new Authorized((body.length == 0) ? exchange
+						: exchange.mutate().request(replay(request, body, exchange)).build());
+			}));
 	}
 
 	private static void authorizeInvoke(ServerWebExchange exchange, ApiInvocation invocation,
@@ -240,10 +145,6 @@ public final class IamAuthorizer implements MethodAuthorizer {
 			}
 
 		};
-	}
-
-	private static GatewayResponseException invalid(String message) {
-		return new GatewayResponseException(GatewayResponseType.INVALID_SIGNATURE, message);
 	}
 
 }
