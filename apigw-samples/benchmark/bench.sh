@@ -9,7 +9,7 @@
 #
 # usage: apigw-samples/benchmark/bench.sh [--smoke] [--duration S] [--warmup S] [--latency S]
 #                                         [--connections N] [--rounds N] [variant ...]
-# variants: direct scg apigw-proxy apigw-full apigw-mock scg-3000 apigw-3000 (default: all)
+# variants: direct scg apigw-proxy apigw-full apigw-mock apigw-cache scg-3000 apigw-3000 (default: all)
 # needs: JDK 17+, Maven, wrk (Debian package "wrk"), curl
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,7 +34,7 @@ while [ $# -gt 0 ]; do
     *) variants+=("$1"); shift ;;
   esac
 done
-[ ${#variants[@]} -gt 0 ] || variants=(direct scg apigw-proxy apigw-full apigw-mock scg-3000 apigw-3000)
+[ ${#variants[@]} -gt 0 ] || variants=(direct scg apigw-proxy apigw-full apigw-mock apigw-cache scg-3000 apigw-3000)
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)" >&2; exit 1; }
 
 backend_port=18081
@@ -58,7 +58,7 @@ until curl -sf "http://127.0.0.1:$backend_port/pets" >/dev/null; do sleep 0.2; d
 path_of() {
   case "$1" in
     direct|scg) echo /pets ;;
-    apigw-proxy) echo /live/pets ;;
+    apigw-proxy|apigw-cache) echo /live/pets ;;
     apigw-full) echo /live/full/42 ;;
     apigw-mock) echo /live/mock ;;
     scg-3000) echo /r2999/pets ;;
@@ -176,7 +176,15 @@ result=$module/target/bench-results.md
   target "HTTP_PROXY / bare SCG" apigw-proxy scg 0.95
   target "full pipeline / bare SCG" apigw-full scg 0.85
   target "MOCK / bare SCG proxying" apigw-mock scg 1.5
+  target "cache hit / bare SCG proxying" apigw-cache scg 1.5
   target "3,000-method API / 1-method API" apigw-3000 apigw-proxy 0.95
   target "bare SCG 3,000 routes / 1 route" scg-3000 scg 0
+  if has $base; then
+    for v in "${variants[@]}"; do
+      case "$v" in apigw-*) ;; *) continue ;; esac
+      awk -v n="$v" -v a="$(avg "${sum_half_p99[$v]}")" -v b="$(avg "${sum_half_p99[$base]}")" \
+        'BEGIN { d = a - b; printf "- p99 at half peak, %s vs bare SCG: %+.2f ms (target ≤ +1 ms) %s\n", n, d, (d <= 1) ? "met" : "MISSED" }'
+    done
+  fi
 } | tee "$result"
 echo "written to $result" >&2

@@ -4,19 +4,21 @@ import java.time.Clock;
 
 import dev.apigw.cache.CacheEndpointSection;
 import dev.apigw.cache.CacheInvalidationPolicy;
+import dev.apigw.cache.CacheMetrics;
 import dev.apigw.cache.CacheProperties;
 import dev.apigw.cache.CacheStoreFilter;
 import dev.apigw.cache.ConfiguredInvalidationPolicy;
 import dev.apigw.cache.MemoryResponseCacheStore;
+import dev.apigw.cache.MicrometerCacheMetrics;
 import dev.apigw.cache.ResponseCacheFilter;
 import dev.apigw.cache.ResponseCacheStore;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.observe.AuditLog;
-import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -52,13 +54,27 @@ public final class ApigwCacheAutoConfiguration {
 
 	@Bean
 	ResponseCacheFilter apigwResponseCacheFilter(ResponseCacheStore store, CacheInvalidationPolicy invalidation,
-			ObjectProvider<MeterRegistry> meters) {
-		return new ResponseCacheFilter(store, invalidation, meters.getIfAvailable());
+			ObjectProvider<CacheMetrics> metrics) {
+		return new ResponseCacheFilter(store, invalidation, metrics.getIfAvailable(() -> CacheMetrics.NONE));
 	}
 
 	@Bean
 	CacheStoreFilter apigwCacheStoreFilter(ResponseCacheStore store, CacheProperties properties) {
 		return new CacheStoreFilter(store, properties.getMaxResponseSize().toBytes());
+	}
+
+	// Micrometer is optional: its types appear only in this section
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+	static class MetricsSection {
+
+		@Bean
+		@ConditionalOnMissingBean
+		@ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
+		CacheMetrics apigwCacheMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+			return new MicrometerCacheMetrics(registry);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -16,8 +16,6 @@ import dev.apigw.model.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.ResourceRuntime;
 import dev.apigw.routing.StageRuntime;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -57,10 +55,10 @@ final class CachePolicies {
 	/**
 	 * Compiles the policies of a stage.
 	 * @param runtime the deployed stage
-	 * @param meters records hits and misses, {@code null} for none
+	 * @param metrics counts hits and misses
 	 * @return the policies
 	 */
-	static CachePolicies compile(StageRuntime runtime, @Nullable MeterRegistry meters) {
+	static CachePolicies compile(StageRuntime runtime, CacheMetrics metrics) {
 		CachePolicies compiled = new CachePolicies();
 		Stage stage = runtime.stage();
 		if (!stage.cacheCluster().enabled()) {
@@ -72,7 +70,7 @@ final class CachePolicies {
 				List<String> verbs = "ANY".equals(defined) ? Method.ANY_METHODS : List.of(defined);
 				Map<String, CachePolicy> byVerb = new LinkedHashMap<>();
 				for (String verb : verbs) {
-					CachePolicy policy = policy(runtime, method, verb, defined, meters);
+					CachePolicy policy = policy(runtime, method, verb, defined, metrics);
 					if (policy != null) {
 						byVerb.put(verb, policy);
 					}
@@ -86,7 +84,7 @@ final class CachePolicies {
 	}
 
 	private static @Nullable CachePolicy policy(StageRuntime runtime, MethodRuntime method, String verb,
-			String defined, @Nullable MeterRegistry meters) {
+			String defined, CacheMetrics metrics) {
 		Stage stage = runtime.stage();
 		String path = method.resource().path();
 		Map<String, MethodSettings> all = stage.methodSettings();
@@ -119,18 +117,12 @@ final class CachePolicies {
 		}
 		boolean perCaller = definition.apiKeyRequired() || definition.authorizationType() != AuthorizationType.NONE;
 		String stageName = runtime.api().id() + "/" + stage.name();
-		Counter hits = null;
-		Counter misses = null;
-		if (meters != null) {
-			hits = counter(meters, runtime, path, verb, "hit");
-			misses = counter(meters, runtime, path, verb, "miss");
-		}
 		return new CachePolicy(stageName, verb + " " + namespace, parameters, perCaller, ttl,
 				stage.cacheCluster().sizeBytes(), !Boolean.FALSE.equals(settings.requireAuthorizationForCacheControl()),
 				(settings.unauthorizedCacheControlHeaderStrategy() != null)
 						? settings.unauthorizedCacheControlHeaderStrategy()
 						: UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITH_RESPONSE_HEADER,
-				hits, misses);
+				metrics.counter(runtime, path, verb, "hit"), metrics.counter(runtime, path, verb, "miss"));
 	}
 
 	private static @Nullable MappingExpression source(String name, Integration integration) {
@@ -144,18 +136,6 @@ final class CachePolicies {
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
-	}
-
-	private static Counter counter(MeterRegistry meters, StageRuntime runtime, String path, String verb,
-			String result) {
-		return Counter.builder(METRIC)
-			.description("Lookups in stage response caches (CloudWatch CacheHitCount / CacheMissCount)")
-			.tag("api", runtime.api().id())
-			.tag("stage", runtime.stageName())
-			.tag("resource", path)
-			.tag("method", verb)
-			.tag("result", result)
-			.register(meters);
 	}
 
 }

@@ -8,7 +8,6 @@ import dev.apigw.integration.MappingExpression;
 import dev.apigw.model.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.Mount;
-import io.micrometer.core.instrument.Counter;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -28,12 +27,12 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * @param requireAuthorization whether {@code Cache-Control: max-age=0} needs a caller
  * allowed to invalidate
  * @param strategy what an unauthorized invalidation request gets
- * @param hits counts cache hits, {@code null} without metrics
- * @param misses counts cache misses, {@code null} without metrics
+ * @param hits counts cache hits
+ * @param misses counts cache misses
  */
 record CachePolicy(String stage, String prefix, Map<String, MappingExpression> parameters, boolean perCaller,
 		Duration ttl, long capacityBytes, boolean requireAuthorization, UnauthorizedCacheControlHeaderStrategy strategy,
-		@Nullable Counter hits, @Nullable Counter misses) {
+		Runnable hits, Runnable misses) {
 
 	private static final List<String> IDENTITY_KEYS = List.of("apiKeyId", "accountId", "accessKey", "caller", "user",
 			"userArn", "cognitoIdentityId", "cognitoIdentityPoolId", "principalOrgId");

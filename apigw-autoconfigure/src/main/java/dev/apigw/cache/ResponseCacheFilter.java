@@ -12,10 +12,8 @@ import dev.apigw.response.GatewayResponseException;
 import dev.apigw.response.ResponseHeaders;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.StageRuntime;
-import io.micrometer.core.instrument.Counter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
@@ -46,7 +44,7 @@ public final class ResponseCacheFilter implements PipelineFilter {
 
 	private final CacheInvalidationPolicy invalidation;
 
-	private final io.micrometer.core.instrument.@Nullable MeterRegistry meters;
+	private final CacheMetrics metrics;
 
 	// compiled once per deployed stage; weak identity keys: gone with the deployment
 	private final Cache<StageRuntime, CachePolicies> compiled = Caffeine.newBuilder().weakKeys().build();
@@ -55,13 +53,13 @@ public final class ResponseCacheFilter implements PipelineFilter {
 	 * Creates the filter.
 	 * @param store where responses are cached
 	 * @param invalidation who may invalidate entries
-	 * @param meters records {@code apigw.cache.requests}, {@code null} for none
+	 * @param metrics counts lookups
 	 */
 	public ResponseCacheFilter(ResponseCacheStore store, CacheInvalidationPolicy invalidation,
-			io.micrometer.core.instrument.@Nullable MeterRegistry meters) {
+			CacheMetrics metrics) {
 		this.store = store;
 		this.invalidation = invalidation;
-		this.meters = meters;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -76,7 +74,7 @@ public final class ResponseCacheFilter implements PipelineFilter {
 			return chain.filter(exchange);
 		}
 		CachePolicies policies = this.compiled.get(invocation.stage(),
-				(stage) -> CachePolicies.compile(stage, this.meters));
+				(stage) -> CachePolicies.compile(stage, this.metrics));
 		CachePolicy policy = policies.isEmpty() ? null
 				: policies.policy(invocation.requiredMethod(), invocation.httpMethod());
 		String key = (policy != null) ? policy.key(invocation, exchange.getRequest()) : null;
@@ -85,7 +83,7 @@ public final class ResponseCacheFilter implements PipelineFilter {
 		}
 		if (invalidates(exchange.getRequest().getHeaders())) {
 			if (!policy.requireAuthorization() || this.invalidation.mayInvalidate(invocation)) {
-				count(policy.misses());
+				policy.misses().run();
 				exchange.getAttributes().put(PENDING, new Pending(policy, key));
 				return chain.filter(exchange);
 			}
@@ -111,11 +109,11 @@ public final class ResponseCacheFilter implements PipelineFilter {
 				return Mono.empty();
 			})
 			.map((response) -> Mono.defer(() -> {
-				count(policy.hits());
+				policy.hits().run();
 				return write(exchange, invocation, response);
 			}))
 			.defaultIfEmpty(Mono.defer(() -> {
-				count(policy.misses());
+				policy.misses().run();
 				exchange.getAttributes().put(PENDING, new Pending(policy, key));
 				return chain.filter(exchange);
 			}))
@@ -135,12 +133,6 @@ public final class ResponseCacheFilter implements PipelineFilter {
 			}
 		}
 		return false;
-	}
-
-	private static void count(@Nullable Counter counter) {
-		if (counter != null) {
-			counter.increment();
-		}
 	}
 
 	private static Mono<Void> write(ServerWebExchange exchange, ApiInvocation invocation, CachedResponse cached) {

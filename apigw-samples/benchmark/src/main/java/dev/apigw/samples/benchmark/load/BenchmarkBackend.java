@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import reactor.core.publisher.Mono;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The load benchmark's backend: a Reactor Netty server answering every request with the
@@ -22,8 +23,20 @@ public final class BenchmarkBackend {
 	}
 
 	public static void main(String[] args) {
-		int port = Integer.parseInt(args[0]);
-		DisposableServer server = HttpServer.create()
+		DisposableServer server = start(Integer.parseInt(args[0]));
+		System.out.println("backend listening on " + server.port() + " (" + BODY.length + " bytes per response)");
+		server.onDispose().block();
+	}
+
+	/**
+	 * Starts the backend on loopback.
+	 * @param port the port, {@code 0} for any free one
+	 * @return the running server
+	 */
+	public static DisposableServer start(int port) {
+		// its own event loops: a gateway started in the same JVM (tests) disposes the global ones
+		return HttpServer.create()
+			.runOn(LoopResources.create("bench-backend"))
 			.host("127.0.0.1")
 			.port(port)
 			.handle((request, response) -> request.receive()
@@ -32,8 +45,6 @@ public final class BenchmarkBackend {
 					.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(BODY)))
 					.then()))
 			.bindNow();
-		System.out.println("backend listening on " + server.port() + " (" + BODY.length + " bytes per response)");
-		server.onDispose().block();
 	}
 
 }
