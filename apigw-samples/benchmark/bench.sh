@@ -16,9 +16,9 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 module=apigw-samples/benchmark
 
-duration=15
-warmup=30
-latency=10
+duration=10
+warmup=45
+latency=6
 connections=64
 rounds=1
 variants=()

@@ -2,8 +2,11 @@ package dev.apigw.auth;
 
 import java.util.function.Supplier;
 
+import dev.apigw.model.Api;
 import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.Method;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseException;
@@ -49,6 +52,11 @@ public final class ApiKeyFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.API_KEY;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return PipelineFilter.anyMethod(api, Method::apiKeyRequired);
 	}
 
 	@Override

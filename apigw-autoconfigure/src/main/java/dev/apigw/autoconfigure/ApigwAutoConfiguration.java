@@ -13,6 +13,7 @@ import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.deploy.DeploymentStore;
 import dev.apigw.deploy.MemoryDeploymentStore;
 import dev.apigw.deploy.StageCompiler;
+import dev.apigw.integration.ApiIdHeaderFilter;
 import dev.apigw.integration.HttpIntegrationResponseFilter;
 import dev.apigw.integration.IntegrationRequestFilter;
 import dev.apigw.integration.MappingTemplates;
@@ -23,6 +24,7 @@ import dev.apigw.pipeline.ApiMountWebFilter;
 import dev.apigw.pipeline.InvocationFilter;
 import dev.apigw.pipeline.InvocationListener;
 import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.StageFilteringWebHandler;
 import dev.apigw.response.GatewayResponseWriter;
 import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.GatewayEnvironment;
@@ -37,6 +39,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.gateway.config.GatewayAutoConfiguration;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.cloud.gateway.handler.FilteringWebHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -112,6 +115,11 @@ public final class ApigwAutoConfiguration {
 	}
 
 	@Bean
+	ApiIdHeaderFilter apigwApiIdHeaderFilter() {
+		return new ApiIdHeaderFilter();
+	}
+
+	@Bean
 	IntegrationRequestFilter apigwIntegrationRequestFilter(MappingTemplates templates) {
 		return new IntegrationRequestFilter(templates);
 	}
@@ -151,12 +159,13 @@ public final class ApigwAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApiMountWebFilter apigwMountWebFilter(DeploymentRegistry registry, FilteringWebHandler filteringWebHandler,
+	ApiMountWebFilter apigwMountWebFilter(DeploymentRegistry registry, ObjectProvider<GlobalFilter> globalFilters,
 			@Qualifier("apigwClock") Clock clock, ApigwProperties properties, Environment environment) {
 		Integer serverPort = environment.getProperty("server.port", Integer.class);
 		Integer managementPort = environment.getProperty("management.server.port", Integer.class);
 		boolean separate = managementPort != null && managementPort > 0 && !managementPort.equals(serverPort);
-		return new ApiMountWebFilter(registry, filteringWebHandler, clock, properties.getWebFilterOrder(),
+		FilteringWebHandler gateway = new StageFilteringWebHandler(globalFilters.orderedStream().toList());
+		return new ApiMountWebFilter(registry, gateway, clock, properties.getWebFilterOrder(),
 				separate ? managementPort : null);
 	}
 

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.apigw.model.Api;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.ResponseHeaders;
@@ -67,6 +69,11 @@ public final class CacheStoreFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.CACHE_STORE;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return stage.cacheCluster().enabled();
 	}
 
 	@Override

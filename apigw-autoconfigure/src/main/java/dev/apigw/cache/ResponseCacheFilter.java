@@ -5,7 +5,9 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.apigw.model.Api;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseException;
@@ -65,6 +67,11 @@ public final class ResponseCacheFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.CACHE;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return stage.cacheCluster().enabled();
 	}
 
 	@Override

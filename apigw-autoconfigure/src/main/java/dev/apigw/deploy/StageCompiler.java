@@ -4,11 +4,11 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.integration.CompiledIntegration;
-import dev.apigw.integration.MappingTemplates;
 import dev.apigw.integration.IntegrationCompiler;
+import dev.apigw.integration.MappingTemplates;
 import dev.apigw.model.Api;
 import dev.apigw.model.Integration;
 import dev.apigw.model.Method;
@@ -35,7 +35,7 @@ public final class StageCompiler {
 
 	private static final URI ROUTE_URI = URI.create("http://apigw.invalid");
 
-	private final List<GatewayFilter> filters;
+	private final List<PipelineFilter> filters;
 
 	private final GatewayEnvironment environment;
 
@@ -83,7 +83,10 @@ public final class StageCompiler {
 			.id("apigw/" + api.id() + "/" + stage.name())
 			.uri(ROUTE_URI)
 			.predicate((exchange) -> true)
-			.filters(this.filters)
+			.filters(this.filters.stream()
+				.filter((filter) -> filter.appliesTo(api, stage))
+				.map(GatewayFilter.class::cast)
+				.toList())
 			.build();
 		return new StageRuntime(api, stage, deployment.id(), deployment.createdDate(), tree.build(),
 				List.copyOf(resources), route, this.environment);

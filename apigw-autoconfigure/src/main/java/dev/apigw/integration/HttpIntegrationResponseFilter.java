@@ -1,6 +1,8 @@
 package dev.apigw.integration;
 
+import dev.apigw.model.Api;
 import dev.apigw.model.IntegrationType;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.IntegrationResponder;
@@ -38,6 +40,12 @@ public final class HttpIntegrationResponseFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.INTEGRATION_RESPONSE;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return PipelineFilter.anyMethod(api,
+				(method) -> method.integration() != null && method.integration().type() == IntegrationType.HTTP);
 	}
 
 	@Override

@@ -183,6 +183,16 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 		}
 		HttpMethod httpMethod = httpMethod(integration.definition(), request.getMethod());
 		String apiId = invocation.stage().api().id();
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
+		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, integration.route());
+		if (proxy && payload.body() == null && httpMethod.equals(request.getMethod()) && !"lb".equals(url.getScheme())
+				&& !"forward".equals(url.getScheme()) && integration.headerMappings().isEmpty()
+				&& overrides.requestHeaders().isEmpty()) {
+			// the request goes on as it came, to another address, with the API id header
+			// added where the gateway copies the headers anyway
+			exchange.getAttributes().put(ApiIdHeaderFilter.ATTRIBUTE, apiId);
+			return chain.filter(exchange);
+		}
 		ServerHttpRequest.Builder builder = request.mutate().method(httpMethod);
 		if ("lb".equals(url.getScheme())) {
 			// the load balancer keeps the request's path and query, taking only the host
@@ -217,7 +227,7 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 				}
 				headers.set(HttpHeaders.USER_AGENT, "AmazonAPIGateway_" + apiId);
 			}
-			headers.set("X-Amzn-Apigateway-Api-Id", apiId);
+			headers.set(ApiIdHeaderFilter.HEADER, apiId);
 			integration.headerMappings().forEach((name, source) -> {
 				String value = source.evaluate(input);
 				if (value != null) {
@@ -230,8 +240,6 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 		if (payload.body() != null) {
 			mutated = withBody(mutated, exchange.getResponse().bufferFactory().wrap(payload.body()));
 		}
-		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
-		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, integration.route());
 		return chain.filter(exchange.mutate().request(mutated).build());
 	}
 

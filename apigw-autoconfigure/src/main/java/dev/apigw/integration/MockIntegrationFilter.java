@@ -3,7 +3,10 @@ package dev.apigw.integration;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 
+import dev.apigw.model.Api;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.IntegrationType;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseException;
@@ -41,6 +44,12 @@ public final class MockIntegrationFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.IN_PROCESS_INTEGRATION;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return PipelineFilter.anyMethod(api,
+				(method) -> method.integration() != null && method.integration().type() == IntegrationType.MOCK);
 	}
 
 	@Override

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.apigw.model.AccessLogSettings;
+import dev.apigw.model.Api;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.ContextTemplate;
@@ -70,6 +72,11 @@ public final class AccessLogFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.ACCESS_LOG;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return stage.accessLogSettings() != null;
 	}
 
 	/**

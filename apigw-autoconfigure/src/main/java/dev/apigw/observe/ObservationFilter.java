@@ -1,5 +1,7 @@
 package dev.apigw.observe;
 
+import dev.apigw.model.Api;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.routing.ApiInvocation;
@@ -36,6 +38,11 @@ public final class ObservationFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.OBSERVATION;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return !this.registry.isNoop() && stage.tracingEnabled();
 	}
 
 	@Override

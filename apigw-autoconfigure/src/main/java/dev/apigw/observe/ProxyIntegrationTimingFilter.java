@@ -1,6 +1,8 @@
 package dev.apigw.observe;
 
+import dev.apigw.model.Api;
 import dev.apigw.model.IntegrationType;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.routing.ApiInvocation;
@@ -20,6 +22,12 @@ public final class ProxyIntegrationTimingFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.INTEGRATION_REQUEST + 2;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return PipelineFilter.anyMethod(api,
+				(method) -> method.integration() != null && method.integration().type() == IntegrationType.HTTP_PROXY);
 	}
 
 	@Override

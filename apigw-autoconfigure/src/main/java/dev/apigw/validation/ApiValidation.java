@@ -76,6 +76,11 @@ final class ApiValidation {
 		return this.methods.get(method);
 	}
 
+	/** @return whether any method's requests are validated */
+	boolean validatesAny() {
+		return !this.methods.isEmpty();
+	}
+
 	List<Problem> problems() {
 		return this.problems;
 	}

@@ -6,6 +6,7 @@ import dev.apigw.definition.ApiDefinitionValidator;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.model.Api;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseException;
@@ -41,6 +42,11 @@ public final class RequestValidationFilter implements PipelineFilter, ApiDefinit
 	@Override
 	public int getOrder() {
 		return FilterOrders.REQUEST_VALIDATION;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return this.validations.get(api).validatesAny();
 	}
 
 	/**

@@ -71,6 +71,7 @@ class CoreGatewayTests {
 		Map<String, Object> echo = echo(this.client.post()
 			.uri(url("/petstore/dev/pets?category=dogs&category=cats&q=a%20b"))
 			.header("X-Custom", "one")
+			.header("X-Amzn-Apigateway-Api-Id", "spoofed")
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{\"name\": \"Rex\"}")
 			.exchange()
@@ -83,8 +84,10 @@ class CoreGatewayTests {
 		assertThat(echo).containsEntry("method", "POST")
 			.containsEntry("uri", "/backend/pets?category=dogs&category=cats&q=a%20b")
 			.containsEntry("body", "{\"name\": \"Rex\"}");
+		// the request is forwarded as it came, with the API id header AWS adds (never the caller's)
 		assertThat(headers(echo)).containsEntry("x-custom", List.of("one"))
-			.containsEntry("content-type", List.of("application/json"));
+			.containsEntry("content-type", List.of("application/json"))
+			.containsEntry("x-amzn-apigateway-api-id", List.of("petstore"));
 	}
 
 	@Test

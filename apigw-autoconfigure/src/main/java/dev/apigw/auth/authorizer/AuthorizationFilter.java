@@ -4,8 +4,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.apigw.model.Api;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseException;
@@ -47,6 +49,11 @@ public final class AuthorizationFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.AUTHORIZATION;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return PipelineFilter.anyMethod(api, (method) -> method.authorizationType() != AuthorizationType.NONE);
 	}
 
 	@Override

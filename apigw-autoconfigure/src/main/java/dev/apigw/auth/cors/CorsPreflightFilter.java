@@ -5,10 +5,12 @@ import java.util.Map;
 import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.integration.IntegrationResult;
 import dev.apigw.integration.MappingTemplates;
+import dev.apigw.model.Api;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseException;
@@ -52,6 +54,11 @@ public final class CorsPreflightFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.CORS_PREFLIGHT;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return PipelineFilter.anyMethod(api, (method) -> method.httpMethod().equals("OPTIONS"));
 	}
 
 	@Override

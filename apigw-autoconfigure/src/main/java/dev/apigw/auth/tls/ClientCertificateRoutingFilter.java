@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 
 import dev.apigw.auth.SecurityCheck;
 import dev.apigw.auth.authorizer.MethodAuthorizer.Problem;
+import dev.apigw.model.Api;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.routing.ApiInvocation;
@@ -65,6 +67,11 @@ public final class ClientCertificateRoutingFilter implements PipelineFilter, Sec
 	@Override
 	public int getOrder() {
 		return FilterOrders.IN_PROCESS_INTEGRATION;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return stage.clientCertificate() != null;
 	}
 
 	@Override

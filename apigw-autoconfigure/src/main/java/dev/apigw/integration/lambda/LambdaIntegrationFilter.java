@@ -14,8 +14,10 @@ import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.integration.FunctionReference;
 import dev.apigw.integration.IntegrationRequestFilter;
 import dev.apigw.integration.IntegrationResult;
+import dev.apigw.model.Api;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
+import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.ContentTypes;
@@ -96,6 +98,13 @@ public final class LambdaIntegrationFilter implements PipelineFilter, Disposable
 	@Override
 	public int getOrder() {
 		return FilterOrders.IN_PROCESS_INTEGRATION;
+	}
+
+	@Override
+	public boolean appliesTo(Api api, Stage stage) {
+		return PipelineFilter.anyMethod(api, (method) -> method.integration() != null
+				&& (method.integration().type() == IntegrationType.AWS
+						|| method.integration().type() == IntegrationType.AWS_PROXY));
 	}
 
 	@Override
