@@ -77,6 +77,8 @@ public final class ApiInvocation {
 
 	private @Nullable String traceId;
 
+	private @Nullable String requestTime;
+
 	private final Map<String, String> traceHeaders = new LinkedHashMap<>(4);
 
 	private long integrationLatency = -1;
@@ -403,7 +405,7 @@ public final class ApiInvocation {
 		context.put("requestId", this.requestId);
 		context.put("requestOverride", this.requestOverride);
 		context.put("responseOverride", this.responseOverride);
-		context.put("requestTime", REQUEST_TIME.format(Instant.ofEpochMilli(this.requestTimeEpoch)));
+		context.put("requestTime", requestTime());
 		context.put("requestTimeEpoch", this.requestTimeEpoch);
 		context.put("resourceId", (this.method != null) ? this.method.resource().id() : null);
 		context.put("resourcePath", resourcePath());
@@ -417,6 +419,13 @@ public final class ApiInvocation {
 			context.put("integrationStatus", this.integrationStatus);
 		}
 		return context;
+	}
+
+	private String requestTime() {
+		if (this.requestTime == null) {
+			this.requestTime = REQUEST_TIME.format(Instant.ofEpochMilli(this.requestTimeEpoch));
+		}
+		return this.requestTime;
 	}
 
 	private Map<String, Object> errorMap() {

@@ -35,8 +35,21 @@ final class RequestIds {
 
 	static String traceId(long epochMillis) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
-		return String.format("Root=1-%08x-%012x%012x", epochMillis / 1000, random.nextLong() & 0xffffffffffffL,
-				random.nextLong() & 0xffffffffffffL);
+		// Root=1-{8 hex digits of epoch seconds}-{24 random hex digits}
+		char[] out = new char[40];
+		"Root=1-".getChars(0, 7, out, 0);
+		hex(epochMillis / 1000, 8, out, 7);
+		out[15] = '-';
+		hex(random.nextLong(), 12, out, 16);
+		hex(random.nextLong(), 12, out, 28);
+		return new String(out);
+	}
+
+	private static void hex(long value, int digits, char[] out, int offset) {
+		for (int i = digits - 1; i >= 0; i--) {
+			out[offset + i] = HEX[(int) (value & 0xf)];
+			value >>>= 4;
+		}
 	}
 
 	static String extendedRequestId() {
