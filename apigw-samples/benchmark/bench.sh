@@ -137,10 +137,12 @@ run_variant() {
 }
 
 declare -A sum_rps sum_p50 sum_p99 sum_half_rate sum_half_p99 max_rss sum_errors
-# bare SCG first: its peak sets the load of every variant's latency measurement
+# bare SCG first: its peak sets the load of every variant's latency measurement; direct last:
+# its load (five times any gateway's) leaves the shared backend busier for a while after
 ordered=()
 for v in "${variants[@]}"; do [ "$v" = scg ] && ordered+=(scg); done
-for v in "${variants[@]}"; do [ "$v" = scg ] || ordered+=("$v"); done
+for v in "${variants[@]}"; do [ "$v" = scg ] || [ "$v" = direct ] || ordered+=("$v"); done
+for v in "${variants[@]}"; do [ "$v" = direct ] && ordered+=(direct); done
 for round in $(seq "$rounds"); do
   echo "round $round of $rounds" >&2
   round_delay=""
