@@ -44,8 +44,7 @@ public final class HttpIntegrationResponseFilter implements PipelineFilter {
 
 	@Override
 	public boolean appliesTo(Api api, Stage stage) {
-		return PipelineFilter.anyMethod(api,
-				(method) -> method.integration() != null && method.integration().type() == IntegrationType.HTTP);
+		return PipelineFilter.anyIntegration(api, IntegrationType.HTTP);
 	}
 
 	@Override

@@ -48,8 +48,7 @@ public final class MockIntegrationFilter implements PipelineFilter {
 
 	@Override
 	public boolean appliesTo(Api api, Stage stage) {
-		return PipelineFilter.anyMethod(api,
-				(method) -> method.integration() != null && method.integration().type() == IntegrationType.MOCK);
+		return PipelineFilter.anyIntegration(api, IntegrationType.MOCK);
 	}
 
 	@Override

@@ -26,8 +26,7 @@ public final class ProxyIntegrationTimingFilter implements PipelineFilter {
 
 	@Override
 	public boolean appliesTo(Api api, Stage stage) {
-		return PipelineFilter.anyMethod(api,
-				(method) -> method.integration() != null && method.integration().type() == IntegrationType.HTTP_PROXY);
+		return PipelineFilter.anyIntegration(api, IntegrationType.HTTP_PROXY);
 	}
 
 	@Override

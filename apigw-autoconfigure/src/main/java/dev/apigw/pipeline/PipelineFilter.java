@@ -1,8 +1,10 @@
 package dev.apigw.pipeline;
 
+import java.util.List;
 import java.util.function.Predicate;
 
 import dev.apigw.model.Api;
+import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.Stage;
 
@@ -41,6 +43,17 @@ public interface PipelineFilter extends GatewayFilter, Ordered {
 			.stream()
 			.flatMap((resource) -> resource.methods().values().stream())
 			.anyMatch(condition);
+	}
+
+	/**
+	 * Whether any method of an API is integrated with one of the given types.
+	 * @param api the API
+	 * @param types the integration types
+	 * @return whether one is
+	 */
+	static boolean anyIntegration(Api api, IntegrationType... types) {
+		List<IntegrationType> wanted = List.of(types);
+		return anyMethod(api, (method) -> method.integration() != null && wanted.contains(method.integration().type()));
 	}
 
 }

@@ -81,12 +81,13 @@ public final class IamAuthorizer implements MethodAuthorizer {
 
 	private Mono<Authorized> verify(ServerWebExchange exchange, ApiInvocation invocation) {
 		ServerHttpRequest request = exchange.getRequest();
-		if (this.verifier == null || SignedRequest.of(request) == null) {
+		SignedRequest signed = (this.verifier != null) ? SignedRequest.of(request) : null;
+		if (signed == null) {
 			return Mono.error(new GatewayResponseException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN));
 		}
 		SigV4Verifier verifier = this.verifier;
 		return body(exchange).flatMap((body) -> verifier
-			.verify(request, body, invocation.stage().environment().region())
+			.verify(signed, request, body, invocation.stage().environment().region())
 			.map((credentials) -> {
 				authorizeInvoke(exchange, invocation, credentials);
 				return new Authorized((body.length == 0) ? exchange

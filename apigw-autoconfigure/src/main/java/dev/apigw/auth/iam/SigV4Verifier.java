@@ -60,6 +60,20 @@ public final class SigV4Verifier {
 			if (signed == null) {
 				return Mono.error(new GatewayResponseException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN));
 			}
+			return verify(signed, request, body, region);
+		});
+	}
+
+	/**
+	 * Verifies a request whose signature was already read.
+	 * @param signed the request's signature, from {@link SignedRequest#of(ServerHttpRequest)}
+	 * @param request the request
+	 * @param body the request body as received
+	 * @param region the gateway's region
+	 * @return the caller's credentials, or the errors of {@link #verify(ServerHttpRequest, byte[], String)}
+	 */
+	Mono<IamCredentials> verify(SignedRequest signed, ServerHttpRequest request, byte[] body, String region) {
+		return Mono.defer(() -> {
 			checkScope(signed, region);
 			checkTime(signed);
 			return this.credentials.findByAccessKeyId(signed.accessKeyId())

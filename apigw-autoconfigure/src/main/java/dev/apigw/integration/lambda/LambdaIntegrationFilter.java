@@ -102,9 +102,7 @@ public final class LambdaIntegrationFilter implements PipelineFilter, Disposable
 
 	@Override
 	public boolean appliesTo(Api api, Stage stage) {
-		return PipelineFilter.anyMethod(api, (method) -> method.integration() != null
-				&& (method.integration().type() == IntegrationType.AWS
-						|| method.integration().type() == IntegrationType.AWS_PROXY));
+		return PipelineFilter.anyIntegration(api, IntegrationType.AWS, IntegrationType.AWS_PROXY);
 	}
 
 	@Override
