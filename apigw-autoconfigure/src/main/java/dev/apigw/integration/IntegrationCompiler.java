@@ -3,15 +3,17 @@ package dev.apigw.integration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
+import dev.apigw.model.ReservedHeaders;
 import dev.apigw.model.Stage;
 import dev.apigw.routing.PathSegments;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -22,6 +24,8 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
  * carries the timeout.
  */
 public final class IntegrationCompiler {
+
+	private static final Log logger = LogFactory.getLog(IntegrationCompiler.class);
 
 	private static final String REQUEST_PREFIX = "integration.request.";
 
@@ -49,8 +53,7 @@ public final class IntegrationCompiler {
 			MappingExpression source = MappingExpression.parse(mapping.getValue());
 			if (target.startsWith(REQUEST_PREFIX + "header.")) {
 				String name = target.substring((REQUEST_PREFIX + "header.").length());
-				String lower = name.toLowerCase(Locale.ROOT);
-				if (lower.equals("content-length") || lower.equals("transfer-encoding")) {
+				if (ReservedHeaders.isFraming(name)) {
 					illegal = target;
 				}
 				headers.put(name, source);
@@ -79,6 +82,11 @@ public final class IntegrationCompiler {
 				.predicate((exchange) -> true)
 				.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, integration.timeout().toMillis())
 				.build();
+		}
+		if (illegal != null) {
+			// AWS accepts the mapping and fails every call; said once here, not once per call
+			logger.warn("Route " + routeId + ": " + illegal + " maps a framing header, so every call is answered 500 "
+					+ "as on AWS; the gateway computes Content-Length and Transfer-Encoding from the body it sends");
 		}
 		boolean needsBody = headers.values().stream().anyMatch(MappingExpression::needsRequestBody)
 				|| query.values().stream().anyMatch(MappingExpression::needsRequestBody)
