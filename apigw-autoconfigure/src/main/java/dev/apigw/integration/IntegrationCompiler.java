@@ -2,8 +2,10 @@ package dev.apigw.integration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.apigw.model.Integration;
@@ -88,6 +90,13 @@ public final class IntegrationCompiler {
 			logger.warn("Route " + routeId + ": " + illegal + " maps a framing header, so every call is answered 500 "
 					+ "as on AWS; the gateway computes Content-Length and Transfer-Encoding from the body it sends");
 		}
+		Set<String> greedyTargets = new LinkedHashSet<>();
+		List<String> greedyVariables = PathSegments.greedyVariables(resourcePath);
+		path.forEach((target, source) -> {
+			if (source.pathParameter() != null && greedyVariables.contains(source.pathParameter())) {
+				greedyTargets.add(target);
+			}
+		});
 		boolean needsBody = headers.values().stream().anyMatch(MappingExpression::needsRequestBody)
 				|| query.values().stream().anyMatch(MappingExpression::needsRequestBody)
 				|| path.values().stream().anyMatch(MappingExpression::needsRequestBody);
@@ -95,7 +104,7 @@ public final class IntegrationCompiler {
 		if ((type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY) && integration.uri() != null) {
 			function = FunctionReference.parse(UriTemplate.substituteStageVariables(integration.uri(), stage.variables()));
 		}
-		return new CompiledIntegration(integration, uri, route, headers, query, path, illegal,
+		return new CompiledIntegration(integration, uri, route, headers, query, path, Set.copyOf(greedyTargets), illegal,
 				compileResponses(integration.responses()), needsBody, function);
 	}
 

@@ -20,6 +20,7 @@ import dev.apigw.response.ContentTypes;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
+import dev.apigw.routing.PathSegments;
 import dev.apigw.template.ContextOverrides;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -47,7 +48,8 @@ import org.springframework.web.util.UriUtils;
  * <p>
  * Whatever mappings and overrides say, the gateway frames the request it sends itself
  * (framing, hop-by-hop and {@code Host} headers from an override are dropped, see
- * {@link ReservedHeaders}).
+ * {@link ReservedHeaders}), and a value put into a path variable of the integration URI
+ * stays in its segment ({@link PathValues}).
  */
 public final class IntegrationRequestFilter implements PipelineFilter {
 
@@ -198,6 +200,10 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 					+ ex.getMessage());
 			return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
 		}
+		catch (GatewayResponseException ex) {
+			logger.debug(exchange.getLogPrefix() + "Refused: a greedy path value has a dot segment");
+			return Mono.error(ex);
+		}
 		HttpMethod httpMethod = httpMethod(integration.definition(), request.getMethod());
 		String apiId = invocation.stage().api().id();
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
@@ -299,14 +305,23 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 		String base = integration.uri().expand((name) -> {
 			String overridden = pathOverrides.get(name);
 			if (overridden != null) {
-				return UriUtils.encodePath(overridden, StandardCharsets.UTF_8);
+				return PathValues.segment(overridden);
 			}
 			MappingExpression source = integration.pathMappings().get(name);
 			String value = (source != null) ? source.evaluate(input) : null;
 			if (value == null) {
 				return null;
 			}
-			return source.isRawPath() ? value : UriUtils.encodePath(value, StandardCharsets.UTF_8);
+			if (!source.isRawPath()) {
+				return PathValues.segment(value);
+			}
+			if (!integration.greedyPathTargets().contains(name)) {
+				return PathValues.rawSegment(value);
+			}
+			if (PathValues.walksOut(value)) {
+				throw new GatewayResponseException(GatewayResponseType.DEFAULT_4XX, PathSegments.DOT_SEGMENTS, 400);
+			}
+			return value;
 		});
 		StringBuilder url = new StringBuilder(base);
 		char separator = (base.indexOf('?') >= 0) ? '&' : '?';
