@@ -20,6 +20,7 @@ import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.MethodSettings;
+import dev.apigw.model.ReservedHeaders;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
 import dev.apigw.routing.PathSegments;
@@ -49,6 +50,11 @@ public final class ApiValidator {
 	private static final Pattern REQUEST_SOURCE = Pattern.compile(
 			"method\\.request\\.(path|querystring|multivaluequerystring|header|multivalueheader)\\.[^\\s]+"
 					+ "|method\\.request\\.body(\\..+)?|stageVariables\\.[A-Za-z0-9_]+|context\\.[A-Za-z0-9_.]+|'.*'");
+
+	private static final Pattern REQUEST_HEADER_TARGET = Pattern
+		.compile("integration\\.request\\.(?:header|multivalueheader)\\.(.+)");
+
+	private static final String RESPONSE_HEADER_PREFIX = "method.response.header.";
 
 	private static final Pattern RESPONSE_TARGET = Pattern.compile("method\\.response\\.header\\.[^\\s]+");
 
@@ -196,6 +202,7 @@ public final class ApiValidator {
 			}
 			checkMappings(path, verb, "integration.request-parameters", integration.requestParameters(), REQUEST_TARGET,
 					REQUEST_SOURCE);
+			checkRequestHeaderTargets(path, verb, integration.requestParameters());
 			checkContentTypes(path, verb, "integration.request-templates", integration.requestTemplates());
 			for (int i = 0; i < integration.responses().size(); i++) {
 				IntegrationResponse response = integration.responses().get(i);
@@ -214,6 +221,14 @@ public final class ApiValidator {
 				}
 				checkMappings(path, verb, field + ".response-parameters", response.responseParameters(), RESPONSE_TARGET,
 						RESPONSE_SOURCE);
+				for (String target : response.responseParameters().keySet()) {
+					String name = target.startsWith(RESPONSE_HEADER_PREFIX)
+							? target.substring(RESPONSE_HEADER_PREFIX.length()) : null;
+					if (name != null && !ReservedHeaders.isToken(name)) {
+						problem(path, verb, field + ".response-parameters[" + target + "]",
+								"'" + name + "' is not a header name (letters, digits and !#$%&'*+-.^_`|~)");
+					}
+				}
 				checkContentTypes(path, verb, field + ".response-templates", response.responseTemplates());
 			}
 		}
@@ -265,6 +280,34 @@ public final class ApiValidator {
 					problem(path, verb, field, "Invalid mapping expression '" + source + "' for '" + target + "'");
 				}
 			});
+		}
+
+		/**
+		 * Refuses mappings to hop-by-hop headers and Host, which AWS accepts (their effect on
+		 * AWS is not documented); Content-Length and Transfer-Encoding stay accepted, and
+		 * fail every call with 500, as on AWS.
+		 */
+		private void checkRequestHeaderTargets(String path, String verb, Map<String, String> mappings) {
+			for (String target : mappings.keySet()) {
+				Matcher header = REQUEST_HEADER_TARGET.matcher(target);
+				if (!header.matches()) {
+					continue;
+				}
+				String name = header.group(1);
+				if (!ReservedHeaders.isToken(name)) {
+					problem(path, verb, "integration.request-parameters[" + target + "]",
+							"'" + name + "' is not a header name (letters, digits and !#$%&'*+-.^_`|~)");
+					continue;
+				}
+				if (!ReservedHeaders.isHopByHopOrHost(name)) {
+					continue;
+				}
+				String why = "host".equalsIgnoreCase(name.trim())
+						? "the host of the integration request is the integration URI's"
+						: "it is a hop-by-hop header, which belongs to one connection and is the gateway's to set";
+				problem(path, verb, "integration.request-parameters[" + target + "]", "'" + name
+						+ "' cannot be mapped into the integration request: " + why + "; remove the mapping");
+			}
 		}
 
 		private void checkContentTypes(String path, String verb, String field, Map<String, String> templates) {

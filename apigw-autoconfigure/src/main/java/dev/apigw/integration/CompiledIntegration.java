@@ -2,6 +2,7 @@ package dev.apigw.integration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.apigw.model.Integration;
@@ -21,6 +22,8 @@ import org.springframework.cloud.gateway.route.Route;
  * @param headerMappings {@code integration.request.header.X} targets to sources
  * @param queryMappings {@code integration.request.querystring.X} targets to sources
  * @param pathMappings {@code integration.request.path.X} targets to sources
+ * @param greedyPathTargets the path targets whose source is a greedy ({@code {name+}})
+ * variable of the resource, passed on raw with their slashes
  * @param illegalMapping a mapping AWS rejects at invocation (Content-Length,
  * Transfer-Encoding), {@code null} when none
  * @param responses the integration responses, in definition order
@@ -31,8 +34,8 @@ import org.springframework.cloud.gateway.route.Route;
  */
 public record CompiledIntegration(Integration definition, @Nullable UriTemplate uri, @Nullable Route route,
 		Map<String, MappingExpression> headerMappings, Map<String, MappingExpression> queryMappings,
-		Map<String, MappingExpression> pathMappings, @Nullable String illegalMapping, List<Response> responses,
-		boolean needsRequestBody, @Nullable FunctionReference function) {
+		Map<String, MappingExpression> pathMappings, Set<String> greedyPathTargets, @Nullable String illegalMapping,
+		List<Response> responses, boolean needsRequestBody, @Nullable FunctionReference function) {
 
 	/**
 	 * Selects the integration response for a result: the first whose pattern matches the

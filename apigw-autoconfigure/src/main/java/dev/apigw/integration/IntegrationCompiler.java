@@ -2,16 +2,20 @@ package dev.apigw.integration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
+import dev.apigw.model.ReservedHeaders;
 import dev.apigw.model.Stage;
 import dev.apigw.routing.PathSegments;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
@@ -22,6 +26,8 @@ import org.springframework.cloud.gateway.support.RouteMetadataUtils;
  * carries the timeout.
  */
 public final class IntegrationCompiler {
+
+	private static final Log logger = LogFactory.getLog(IntegrationCompiler.class);
 
 	private static final String REQUEST_PREFIX = "integration.request.";
 
@@ -49,8 +55,7 @@ public final class IntegrationCompiler {
 			MappingExpression source = MappingExpression.parse(mapping.getValue());
 			if (target.startsWith(REQUEST_PREFIX + "header.")) {
 				String name = target.substring((REQUEST_PREFIX + "header.").length());
-				String lower = name.toLowerCase(Locale.ROOT);
-				if (lower.equals("content-length") || lower.equals("transfer-encoding")) {
+				if (ReservedHeaders.isFraming(name)) {
 					illegal = target;
 				}
 				headers.put(name, source);
@@ -80,6 +85,18 @@ public final class IntegrationCompiler {
 				.metadata(RouteMetadataUtils.RESPONSE_TIMEOUT_ATTR, integration.timeout().toMillis())
 				.build();
 		}
+		if (illegal != null) {
+			// AWS accepts the mapping and fails every call; said once here, not once per call
+			logger.warn("Route " + routeId + ": " + illegal + " maps a framing header, so every call is answered 500 "
+					+ "as on AWS; the gateway computes Content-Length and Transfer-Encoding from the body it sends");
+		}
+		Set<String> greedyTargets = new LinkedHashSet<>();
+		List<String> greedyVariables = PathSegments.greedyVariables(resourcePath);
+		path.forEach((target, source) -> {
+			if (source.pathParameter() != null && greedyVariables.contains(source.pathParameter())) {
+				greedyTargets.add(target);
+			}
+		});
 		boolean needsBody = headers.values().stream().anyMatch(MappingExpression::needsRequestBody)
 				|| query.values().stream().anyMatch(MappingExpression::needsRequestBody)
 				|| path.values().stream().anyMatch(MappingExpression::needsRequestBody);
@@ -87,7 +104,7 @@ public final class IntegrationCompiler {
 		if ((type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY) && integration.uri() != null) {
 			function = FunctionReference.parse(UriTemplate.substituteStageVariables(integration.uri(), stage.variables()));
 		}
-		return new CompiledIntegration(integration, uri, route, headers, query, path, illegal,
+		return new CompiledIntegration(integration, uri, route, headers, query, path, Set.copyOf(greedyTargets), illegal,
 				compileResponses(integration.responses()), needsBody, function);
 	}
 

@@ -3,18 +3,24 @@ package dev.apigw.integration;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.PassthroughBehavior;
+import dev.apigw.model.ReservedHeaders;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.ContentTypes;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
+import dev.apigw.routing.PathSegments;
 import dev.apigw.template.ContextOverrides;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -39,6 +45,11 @@ import org.springframework.web.util.UriUtils;
  * integration: an HTTP URL for the Netty routing filter, a {@code forward:} URL for a
  * handler of the application, or an in-process scheme ({@code mock:}, {@code lambda:}) for
  * the integration filters beside it.
+ * <p>
+ * Whatever mappings and overrides say, the gateway frames the request it sends itself
+ * (framing, hop-by-hop and {@code Host} headers from an override are dropped, see
+ * {@link ReservedHeaders}), and a value put into a path variable of the integration URI
+ * stays in its segment ({@link PathValues}).
  */
 public final class IntegrationRequestFilter implements PipelineFilter {
 
@@ -56,7 +67,12 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 
 	private static final Log logger = LogFactory.getLog(IntegrationRequestFilter.class);
 
+	private static final String INVALID_HEADER = "Invalid header value";
+
 	private final MappingTemplates templates;
+
+	/** The routes whose dropped header overrides were logged at WARN already. */
+	private final Set<String> droppedOverridesLogged = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Creates the filter.
@@ -80,8 +96,11 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 		MethodRuntime method = invocation.requiredMethod();
 		CompiledIntegration integration = method.integration();
 		if (integration.illegalMapping() != null) {
-			logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: illegal mapping "
-					+ integration.illegalMapping());
+			// logged at WARN when the integration was compiled
+			if (logger.isDebugEnabled()) {
+				logger.debug(exchange.getLogPrefix() + "Execution failed due to configuration error: illegal mapping "
+						+ integration.illegalMapping());
+			}
 			return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
 		}
 		IntegrationType type = integration.definition().type();
@@ -181,6 +200,10 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 					+ ex.getMessage());
 			return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
 		}
+		catch (GatewayResponseException ex) {
+			logger.debug(exchange.getLogPrefix() + "Refused: a greedy path value has a dot segment");
+			return Mono.error(ex);
+		}
 		HttpMethod httpMethod = httpMethod(integration.definition(), request.getMethod());
 		String apiId = invocation.stage().api().id();
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
@@ -208,6 +231,14 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 				.build(true)
 				.toUri());
 		}
+		MappedRequestHeaders mapped = MappedRequestHeaders.of(integration, input, overrides.requestHeaders());
+		if (!mapped.dropped().isEmpty()) {
+			droppedOverrides(exchange, integration, mapped.dropped());
+		}
+		if (mapped.malformed()) {
+			logger.debug(exchange.getLogPrefix() + "Refused: a mapped header name or value is not a header");
+			return Mono.error(new GatewayResponseException(GatewayResponseType.DEFAULT_4XX, INVALID_HEADER, 400));
+		}
 		builder.headers((headers) -> {
 			if (!proxy) {
 				HttpHeaders original = new HttpHeaders();
@@ -215,7 +246,6 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 				headers.clear();
 				headers.set(HttpHeaders.ACCEPT, "application/json");
 				if (payload.body() != null) {
-					headers.setContentLength(payload.body().length);
 					if (payload.contentType() != null) {
 						headers.set(HttpHeaders.CONTENT_TYPE, payload.contentType());
 					}
@@ -228,19 +258,39 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 				headers.set(HttpHeaders.USER_AGENT, "AmazonAPIGateway_" + apiId);
 			}
 			headers.set(ApiIdHeaderFilter.HEADER, apiId);
-			integration.headerMappings().forEach((name, source) -> {
-				String value = source.evaluate(input);
-				if (value != null) {
-					headers.set(name, value);
-				}
-			});
-			overrides.requestHeaders().forEach(headers::set);
+			mapped.headers().forEach(headers::set);
+			if (payload.body() != null) {
+				// the body sent is these bytes, whatever the client's headers or a template said
+				headers.remove(HttpHeaders.TRANSFER_ENCODING);
+				headers.setContentLength(payload.body().length);
+			}
 		});
 		ServerHttpRequest mutated = builder.build();
 		if (payload.body() != null) {
 			mutated = withBody(mutated, exchange.getResponse().bufferFactory().wrap(payload.body()));
 		}
 		return chain.filter(exchange.mutate().request(mutated).build());
+	}
+
+	/**
+	 * Says that a template tried to set headers the gateway sets itself: once per method at
+	 * WARN, then at DEBUG; with the names only, never a value.
+	 */
+	private void droppedOverrides(ServerWebExchange exchange, CompiledIntegration integration, List<String> names) {
+		String route = (integration.route() != null) ? integration.route().getId() : "(no route)";
+		boolean first = this.droppedOverridesLogged.add(route);
+		if (first || logger.isDebugEnabled()) {
+			Set<String> loggable = new TreeSet<>();
+			names.forEach((name) -> loggable.add(ReservedHeaders.loggable(name)));
+			String message = exchange.getLogPrefix() + "Route " + route + ": dropped $context.requestOverride.header "
+					+ loggable + ": framing, hop-by-hop and Host headers are the gateway's to set";
+			if (first) {
+				logger.warn(message + " (said once per method)");
+			}
+			else {
+				logger.debug(message);
+			}
+		}
 	}
 
 	private static void copy(HttpHeaders from, HttpHeaders to, String name) {
@@ -255,14 +305,23 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 		String base = integration.uri().expand((name) -> {
 			String overridden = pathOverrides.get(name);
 			if (overridden != null) {
-				return UriUtils.encodePath(overridden, StandardCharsets.UTF_8);
+				return PathValues.segment(overridden);
 			}
 			MappingExpression source = integration.pathMappings().get(name);
 			String value = (source != null) ? source.evaluate(input) : null;
 			if (value == null) {
 				return null;
 			}
-			return source.isRawPath() ? value : UriUtils.encodePath(value, StandardCharsets.UTF_8);
+			if (!source.isRawPath()) {
+				return PathValues.segment(value);
+			}
+			if (!integration.greedyPathTargets().contains(name)) {
+				return PathValues.rawSegment(value);
+			}
+			if (PathValues.walksOut(value)) {
+				throw new GatewayResponseException(GatewayResponseType.DEFAULT_4XX, PathSegments.DOT_SEGMENTS, 400);
+			}
+			return value;
 		});
 		StringBuilder url = new StringBuilder(base);
 		char separator = (base.indexOf('?') >= 0) ? '&' : '?';

@@ -80,6 +80,14 @@ public final class MappingExpression {
 	}
 
 	/**
+	 * The path parameter a {@code method.request.path.X} source reads.
+	 * @return {@code X}, or {@code null} for other sources
+	 */
+	public @Nullable String pathParameter() {
+		return (this.kind == Kind.REQUEST_PATH) ? this.name : null;
+	}
+
+	/**
 	 * Evaluates the expression.
 	 * @param input what the expression can read
 	 * @return the value, or {@code null} when the source has none

@@ -6,6 +6,7 @@ import java.util.Map;
 import dev.apigw.integration.MappingExpression;
 import dev.apigw.model.GatewayResponse;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.ReservedHeaders;
 import dev.apigw.routing.ApiInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -110,8 +111,11 @@ public final class GatewayResponseWriter {
 				if (target.startsWith(HEADER_PREFIX)) {
 					try {
 						String value = MappingExpression.parse(source).evaluate(input);
-						if (value != null) {
-							headers.set(target.substring(HEADER_PREFIX.length()), value);
+						String name = target.substring(HEADER_PREFIX.length());
+						String wellFormed = (value != null) ? ReservedHeaders.wellFormedValue(value) : null;
+						// the writer frames the response; a value taken from the request may not be a header
+						if (wellFormed != null && ReservedHeaders.isToken(name) && !ReservedHeaders.isFraming(name)) {
+							headers.set(name, wellFormed);
 						}
 					}
 					catch (IllegalArgumentException ex) {

@@ -1,9 +1,7 @@
 package dev.apigw.response;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.integration.IntegrationResult;
@@ -25,16 +23,14 @@ import org.springframework.web.server.ServerWebExchange;
  * The integration response and method response phases of non-proxy integrations: selects
  * the integration response (selection pattern against the status or Lambda error message,
  * else the default), maps headers (renaming those AWS reserves to
- * {@code x-amzn-Remapped-*}), renders the response template chosen by Accept or passes the
- * body through, and writes the method response.
+ * {@code x-amzn-Remapped-*} and dropping the framing and hop-by-hop ones, see
+ * {@link ResponseHeaders#setMapped}), renders the response template chosen by Accept or
+ * passes the body through, and writes the method response; the gateway frames the response
+ * from the body it writes.
  */
 public final class IntegrationResponder {
 
 	private static final Log logger = LogFactory.getLog(IntegrationResponder.class);
-
-	private static final Set<String> REMAPPED = Set.of("authorization", "connection", "content-length", "content-md5",
-			"date", "expect", "host", "max-forwards", "proxy-authenticate", "server", "trailer", "upgrade", "user-agent",
-			"www-authenticate");
 
 	private final MappingTemplates templates;
 
@@ -83,7 +79,7 @@ public final class IntegrationResponder {
 			selected.headerMappings().forEach((name, source) -> {
 				String value = source.evaluate(input);
 				if (value != null) {
-					headers.set(remapped(name), value);
+					ResponseHeaders.setMapped(headers, name, value);
 				}
 			});
 		}
@@ -111,15 +107,6 @@ public final class IntegrationResponder {
 
 	private static boolean isLambda(CompiledIntegration integration) {
 		return integration.definition().type() == dev.apigw.model.IntegrationType.AWS;
-	}
-
-	/**
-	 * The name a mapped method response header is sent under.
-	 * @param name the mapped name
-	 * @return the name, or {@code x-amzn-Remapped-<name>} for headers AWS reserves
-	 */
-	public static String remapped(String name) {
-		return REMAPPED.contains(name.toLowerCase(Locale.ROOT)) ? "x-amzn-Remapped-" + name : name;
 	}
 
 }

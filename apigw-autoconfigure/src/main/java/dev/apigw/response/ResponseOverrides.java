@@ -9,7 +9,9 @@ import org.springframework.http.HttpHeaders;
 
 /**
  * Applies {@code $context.responseOverride} as templates left it: a status (an integer
- * from 100 to 599, else ignored, as AWS does) and headers.
+ * from 100 to 599, else ignored, as AWS does) and headers, under the names mapped response
+ * headers get ({@link ReservedHeaders#responseName(String)}), so an override can no more
+ * frame the response than a mapping can.
  */
 final class ResponseOverrides {
 
@@ -26,7 +28,7 @@ final class ResponseOverrides {
 	static int apply(ApiInvocation invocation, int status, HttpHeaders headers) {
 		ContextOverrides overrides = ContextOverrides
 			.of(Map.of("requestOverride", invocation.requestOverride(), "responseOverride", invocation.responseOverride()));
-		overrides.responseHeaders().forEach(headers::set);
+		overrides.responseHeaders().forEach((name, value) -> ResponseHeaders.setMapped(headers, name, value));
 		Integer overridden = overrides.responseStatus();
 		return (overridden != null) ? overridden : status;
 	}

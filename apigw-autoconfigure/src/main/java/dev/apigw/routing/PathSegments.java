@@ -13,6 +13,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PathSegments {
 
+	/**
+	 * What a request is answered (400, with the {@code DEFAULT_4XX} gateway response) when its
+	 * path, or a greedy path value put into an integration URI, has a dot segment.
+	 */
+	public static final String DOT_SEGMENTS = "Invalid path: dot segments are not allowed";
+
 	private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._\\-:@!$&'()*,;=~%]+");
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{[A-Za-z0-9._\\-]+\\+?}");
@@ -66,6 +72,22 @@ public final class PathSegments {
 		return names;
 	}
 
+	/**
+	 * The greedy variable names of a path template ({@code proxy} for {@code /{proxy+}}).
+	 * @param template the template
+	 * @return the names (without braces or {@code +}); at most one, as only the last
+	 * segment may be greedy
+	 */
+	public static List<String> greedyVariables(String template) {
+		List<String> names = new ArrayList<>();
+		for (String segment : split(template)) {
+			if (isGreedy(segment)) {
+				names.add(variableName(segment));
+			}
+		}
+		return names;
+	}
+
 	static boolean isVariable(String segment) {
 		return segment.length() > 2 && segment.charAt(0) == '{' && segment.charAt(segment.length() - 1) == '}';
 	}
@@ -105,7 +127,7 @@ public final class PathSegments {
 		for (int i = 0; i <= length; i++) {
 			if (i == length || rawPath.charAt(i) == '/') {
 				if (isDotSegment(rawPath, segmentStart, i)) {
-					return "Invalid path: dot segments are not allowed";
+					return DOT_SEGMENTS;
 				}
 				segmentStart = i + 1;
 			}

@@ -3,6 +3,7 @@ package dev.apigw.websocket;
 import java.util.Map;
 
 import dev.apigw.integration.CompiledIntegration;
+import dev.apigw.model.ReservedHeaders;
 import dev.apigw.model.WebSocketRoute;
 import dev.apigw.template.MappingTemplate;
 import org.jspecify.annotations.Nullable;
@@ -32,14 +33,20 @@ record CompiledRoute(WebSocketRoute route, @Nullable CompiledIntegration integra
 	 * @param parameters target to source
 	 * @param headers receives the header targets
 	 * @param query receives the query string targets
-	 * @throws IllegalArgumentException naming a target or source that is not supported
+	 * @throws IllegalArgumentException naming a target or source that is not supported, or
+	 * a header the gateway sets itself (framing, hop-by-hop, {@code Host})
 	 */
 	static void parameters(Map<String, String> parameters, Map<String, SelectionExpression> headers,
 			Map<String, SelectionExpression> query) {
 		parameters.forEach((target, source) -> {
 			SelectionExpression expression = parameter(source.trim());
 			if (target.startsWith("integration.request.header.")) {
-				headers.put(target.substring("integration.request.header.".length()), expression);
+				String name = target.substring("integration.request.header.".length());
+				if (ReservedHeaders.isReservedInRequests(name)) {
+					throw new IllegalArgumentException("'" + target + "' cannot be mapped: framing, hop-by-hop and Host "
+							+ "headers of the integration request are the gateway's to set; remove the mapping");
+				}
+				headers.put(name, expression);
 			}
 			else if (target.startsWith("integration.request.querystring.")) {
 				query.put(target.substring("integration.request.querystring.".length()), expression);

@@ -138,6 +138,70 @@ class StartupValidationTests {
 	}
 
 	@Test
+	void hopByHopAndHostHeaderMappingsAreRefusedNamingApiResourceMethodAndField() {
+		Map<String, String> properties = base();
+		String mappings = API + "resources[0].methods.GET.integration.request-parameters";
+		for (String name : List.of("Host", "Connection", "keep-alive", "Upgrade", "TE", "Trailer", "Proxy-Authorization",
+				"Proxy-Anything")) {
+			properties.put(mappings + "[integration.request.header." + name + "]", "method.request.header.X-In");
+		}
+		properties.put(mappings + "[integration.request.multivalueheader.Connection]", "'close'");
+		properties.put(mappings + "[integration.request.header.X-Fine]", "method.request.header.X-In");
+		List<String> problems = problems(properties);
+		assertThat(problems).hasSize(9).contains("API 'shop', resource '/items', method GET, field "
+				+ "'integration.request-parameters[integration.request.header.Host]' (application properties): 'Host' "
+				+ "cannot be mapped into the integration request: the host of the integration request is the "
+				+ "integration URI's; remove the mapping", "API 'shop', resource '/items', method GET, field "
+						+ "'integration.request-parameters[integration.request.header.Connection]' (application properties): "
+						+ "'Connection' cannot be mapped into the integration request: it is a hop-by-hop header, which "
+						+ "belongs to one connection and is the gateway's to set; remove the mapping");
+		assertThat(problems).allSatisfy((problem) -> assertThat(problem).startsWith("API 'shop', resource '/items', "
+				+ "method GET, field 'integration.request-parameters[integration.request.").contains("cannot be mapped"));
+	}
+
+	@Test
+	void framingHeaderMappingsAreAcceptedAsAwsAcceptsThem() {
+		Map<String, String> properties = base();
+		String mappings = API + "resources[0].methods.GET.integration.request-parameters";
+		properties.put(mappings + "[integration.request.header.Content-Length]", "'5'");
+		properties.put(mappings + "[integration.request.header.Transfer-Encoding]", "'chunked'");
+		assertThat(load(properties).get(0).resources().get(0).methods().get("GET").integration().requestParameters())
+			.containsKeys("integration.request.header.Content-Length", "integration.request.header.Transfer-Encoding");
+	}
+
+	@Test
+	void headerMappingTargetsMustBeHeaderNames() {
+		Map<String, String> properties = base();
+		properties.put(API + "resources[0].methods.GET.integration.request-parameters[integration.request.header.X(1)]",
+				"'v'");
+		properties.put(API + "resources[0].methods.GET.integration.responses[0].status-code", "200");
+		properties.put(API + "resources[0].methods.GET.integration.responses[0].response-parameters"
+				+ "[method.response.header.X@2]", "'v'");
+		assertThat(problems(properties)).containsExactlyInAnyOrder("API 'shop', resource '/items', method GET, field "
+				+ "'integration.request-parameters[integration.request.header.X(1)]' (application properties): 'X(1)' is "
+				+ "not a header name (letters, digits and !#$%&'*+-.^_`|~)", "API 'shop', resource '/items', method GET, "
+						+ "field 'integration.responses[0].response-parameters[method.response.header.X@2]' (application "
+						+ "properties): 'X@2' is not a header name (letters, digits and !#$%&'*+-.^_`|~)");
+	}
+
+	@Test
+	void applicationWithAHostMappingFailsToStartNamingTheMapping(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(StartupValidationTestApplication.class);
+		application.setWebApplicationType(WebApplicationType.REACTIVE);
+		assertThatThrownBy(() -> application.run("--server.port=0", "--" + API + "resources[0].path=/items",
+				"--" + API + "resources[0].methods.GET.integration.type=HTTP",
+				"--" + API + "resources[0].methods.GET.integration.uri=http://localhost:9/items",
+				"--" + API + "resources[0].methods.GET.integration.request-parameters[integration.request.header.Host]="
+						+ "method.request.header.X-Host",
+				"--" + API + "stages.dev.description=x"))
+			.hasRootCauseInstanceOf(InvalidApiDefinitionException.class);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("API 'shop', resource '/items', method GET, field "
+					+ "'integration.request-parameters[integration.request.header.Host]'")
+			.contains("the host of the integration request is the integration URI's");
+	}
+
+	@Test
 	void failureAnalysisListsEveryProblem() {
 		Map<String, String> properties = base();
 		properties.put(API + "resources[0].methods.GET.integration.type", "SOAP");

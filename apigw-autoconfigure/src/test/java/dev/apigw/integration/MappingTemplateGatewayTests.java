@@ -7,10 +7,13 @@ import dev.apigw.test.GatewayTestApplication;
 import dev.apigw.test.TestBackend;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
@@ -29,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = GatewayTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient
 @ActiveProfiles("templates")
+@ExtendWith(OutputCaptureExtension.class)
 class MappingTemplateGatewayTests {
 
 	private static final TestBackend backend = TestBackend.start();
@@ -196,6 +200,18 @@ class MappingTemplateGatewayTests {
 			.contentLength(36)
 			.expectBody(String.class)
 			.isEqualTo("{\"message\": \"Internal server error\"}");
+	}
+
+	@Test
+	void anIllegalMappingIsNotLoggedAtWarnOnEveryCall(CapturedOutput output) {
+		this.client.get().uri("/tpl/test/headers").exchange().expectStatus().isOk();
+		int before = output.getOut().length();
+		for (int i = 0; i < 3; i++) {
+			this.client.get().uri("/tpl/test/illegal").exchange().expectStatus().isEqualTo(500);
+		}
+		// said once, when the stage was deployed
+		assertThat(output.getOut().substring(before)).doesNotContain("illegal mapping")
+			.doesNotContain("maps a framing header");
 	}
 
 	@Test

@@ -1,12 +1,16 @@
 package dev.apigw.websocket;
 
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 import dev.apigw.definition.IntegrationProperties;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.WebSocketApi;
+import dev.apigw.routing.GatewayEnvironment;
+import dev.apigw.template.TemplateEngine;
 import dev.apigw.websocket.WebSocketProperties.RouteProperties;
 import dev.apigw.websocket.WebSocketProperties.StageProperties;
 import dev.apigw.websocket.WebSocketProperties.WebSocketApiProperties;
@@ -74,6 +78,30 @@ class WebSocketApiDefinitionsTests {
 			.isThrownBy(() -> definitions.checkFunctions((uri) -> uri.equals("handler-missing") ? "No function" : null))
 			.withMessageContaining("routes[0].integration.uri")
 			.withMessageContaining("No function (stage 'dev')");
+	}
+
+	@Test
+	void framingHopByHopAndHostHeaderParametersAreRefused() {
+		WebSocketProperties properties = new WebSocketProperties();
+		RouteProperties length = route("length", "HTTP", "http://localhost:9/length");
+		length.getIntegration().setRequestParameters(Map.of("integration.request.header.Content-Length", "'5'"));
+		RouteProperties host = route("host", "HTTP", "http://localhost:9/host");
+		host.getIntegration().setRequestParameters(Map.of("integration.request.header.Host", "'evil.example'"));
+		RouteProperties fine = route("fine", "HTTP", "http://localhost:9/fine");
+		fine.getIntegration().setRequestParameters(Map.of("integration.request.header.X-Fine", "'yes'"));
+		properties.getWebsocketApis().put("chat", api(length, host, fine));
+		List<WebSocketApi> apis = WebSocketApiDefinitions.load(properties, true).apis();
+		assertThatExceptionOfType(InvalidApiDefinitionException.class)
+			.isThrownBy(() -> WebSocketDeployments.deploy(apis, new TemplateEngine(), new GatewayEnvironment("r", "1"),
+					Clock.systemUTC(), (mountHost, path) -> false))
+			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(Object::toString)
+				.containsExactlyInAnyOrder("API 'chat', resource 'route length', field 'integration.request-parameters' "
+						+ "(application properties): 'integration.request.header.Content-Length' cannot be mapped: "
+						+ "framing, hop-by-hop and Host headers of the integration request are the gateway's to set; "
+						+ "remove the mapping", "API 'chat', resource 'route host', field 'integration.request-parameters' "
+								+ "(application properties): 'integration.request.header.Host' cannot be mapped: framing, "
+								+ "hop-by-hop and Host headers of the integration request are the gateway's to set; remove "
+								+ "the mapping"));
 	}
 
 	private static WebSocketApiProperties api(RouteProperties... routes) {

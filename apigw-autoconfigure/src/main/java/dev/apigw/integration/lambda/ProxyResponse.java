@@ -3,11 +3,10 @@ package dev.apigw.integration.lambda;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import dev.apigw.response.IntegrationResponder;
+import dev.apigw.model.ReservedHeaders;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpHeaders;
@@ -28,8 +27,6 @@ record ProxyResponse(int status, HttpHeaders headers, byte[] body) {
 
 	private static final Set<String> KEYS = Set.of("statusCode", "headers", "multiValueHeaders", "body",
 			"isBase64Encoded");
-
-	private static final Set<String> FRAMING_HEADERS = Set.of("transfer-encoding");
 
 	/**
 	 * Validates a result.
@@ -109,11 +106,13 @@ record ProxyResponse(int status, HttpHeaders headers, byte[] body) {
 		if (!value.isValueNode()) {
 			throw new MalformedException("header " + name + " has a value that is not a string, number or boolean");
 		}
-		if (FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-			// the gateway frames the response itself
+		String sent = ReservedHeaders.isToken(name) ? ReservedHeaders.responseName(name) : null;
+		String wellFormed = ReservedHeaders.wellFormedValue(value.asString());
+		if (sent == null || wellFormed == null) {
+			// the gateway frames the response itself, and sends nothing that is not a header
 			return;
 		}
-		headers.add(IntegrationResponder.remapped(name), value.asString());
+		headers.add(sent, wellFormed);
 	}
 
 	private static byte[] body(JsonNode result, List<String> binaryMediaTypes, String accept, HttpHeaders headers) {
