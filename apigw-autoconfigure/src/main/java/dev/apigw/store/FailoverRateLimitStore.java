@@ -27,7 +27,9 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
  * <p>
  * Every admitted request ends up counted once in Redis: a request decided locally while the
  * probe was merging is merged by itself; with local fallback an admission that timed out
- * is not abandoned, and when Redis still runs it, a local count is taken back.
+ * is not abandoned, and when Redis still runs it, a local count is taken back. At most once
+ * per retry interval the store also checks a marker key to notice a Redis that lost its
+ * data.
  */
 public final class FailoverRateLimitStore implements RateLimitStore, SharedStore {
 
@@ -41,6 +43,8 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 
 	private final StoreAvailability availability;
 
+	private final CounterMarker marker;
+
 	private final Duration timeout;
 
 	private final long retryMillis;
@@ -49,8 +53,11 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 
 	private final AtomicBoolean probing = new AtomicBoolean();
 
+	private final AtomicBoolean checking = new AtomicBoolean();
+
 	private volatile long nextProbe;
 
+	private volatile long nextCheck;
 
 	/**
 	 * Creates the store.
@@ -58,13 +65,15 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 	 * @param prefix prepended to every Redis key
 	 * @param policy what to do while Redis is unavailable
 	 * @param timeout how long one Redis call may take before Redis counts as unavailable
-	 * @param retryInterval how often to check whether an unavailable Redis is back
+	 * @param retryInterval how often to check whether an unavailable Redis is back, and
+	 * whether an available one lost its data
 	 * @param clock the clock
 	 */
 	public FailoverRateLimitStore(ReactiveRedisConnectionFactory connectionFactory, String prefix, FailurePolicy policy,
 			Duration timeout, Duration retryInterval, Clock clock) {
 		this.redis = new RedisRateLimitStore(connectionFactory, prefix);
 		this.availability = new StoreAvailability("redis", policy, clock);
+		this.marker = new CounterMarker(this.redis, prefix, this.availability, clock);
 		this.timeout = timeout;
 		this.retryMillis = retryInterval.toMillis();
 		this.clock = clock;
@@ -81,6 +90,7 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 			probeLater();
 			return fallback(request);
 		}
+		checkLater(request.nowMillis());
 		if (this.availability.policy() == FailurePolicy.FAIL_CLOSED) {
 			// cancelled on timeout, so that Lettuce drops it unless it was sent already
 			return this.redis.admit(request)
@@ -134,14 +144,20 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 	}
 
 	/**
-	 * Checks whether an unavailable Redis answers again and, if so, merges the local counts
-	 * into it and marks it available. At most one check runs at a time.
+	 * Checks whether Redis answers. An available Redis is checked for lost data (its
+	 * marker); an unavailable one that answers again gets the local counts merged into it
+	 * and is marked available. At most one check of each kind runs at a time.
 	 * @return whether Redis is available afterwards
 	 */
 	@Override
 	public Mono<Boolean> probe() {
 		if (this.availability.isAvailable()) {
-			return Mono.just(true);
+			// asked explicitly (health): checked now, even beside a periodic check
+			this.nextCheck = this.clock.millis() + this.retryMillis;
+			return this.marker.check().timeout(this.timeout).thenReturn(true).onErrorResume((error) -> {
+				unavailable(error);
+				return Mono.just(false);
+			});
 		}
 		if (!this.probing.compareAndSet(false, true)) {
 			return Mono.just(false);
@@ -149,6 +165,7 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 		this.nextProbe = this.clock.millis() + this.retryMillis;
 		return this.redis.ping()
 			.timeout(this.timeout)
+			.then(Mono.defer(() -> this.marker.check().timeout(this.timeout)))
 			.then(Mono.defer(this::flush))
 			.then(Mono.fromRunnable(() -> {
 				if (this.availability.recovered()) {
@@ -170,6 +187,18 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 	private void probeLater() {
 		if (this.clock.millis() >= this.nextProbe && !this.probing.get()) {
 			probe().subscribe();
+		}
+	}
+
+	/** At most one marker check per retry interval, beside the admissions, which do not wait for it. */
+	private void checkLater(long nowMillis) {
+		if (nowMillis >= this.nextCheck && this.checking.compareAndSet(false, true)) {
+			this.nextCheck = this.clock.millis() + this.retryMillis;
+			this.marker.check()
+				.timeout(this.timeout)
+				.doFinally((signal) -> this.checking.set(false))
+				.subscribe((done) -> {
+				}, this::unavailable);
 		}
 	}
 
