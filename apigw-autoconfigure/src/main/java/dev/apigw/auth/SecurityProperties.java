@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Gateway-wide settings of access control ("apigw.security"): which proxies may tell the
- * client address, how Lambda authorizers run and how many results are cached.
+ * client address, how Lambda authorizers run and how many results are cached, and how much
+ * clock skew JWT time claims are given.
  */
 @ConfigurationProperties("apigw.security")
 public class SecurityProperties {
@@ -23,6 +24,11 @@ public class SecurityProperties {
 	 */
 	private final Authorizers authorizers = new Authorizers();
 
+	/**
+	 * How Cognito-style (COGNITO_USER_POOLS) authorizers judge JWTs.
+	 */
+	private final Jwt jwt = new Jwt();
+
 	public List<String> getTrustedProxies() {
 		return this.trustedProxies;
 	}
@@ -33,6 +39,33 @@ public class SecurityProperties {
 
 	public Authorizers getAuthorizers() {
 		return this.authorizers;
+	}
+
+	public Jwt getJwt() {
+		return this.jwt;
+	}
+
+	/**
+	 * How Cognito-style authorizers judge JWTs.
+	 */
+	public static class Jwt {
+
+		/**
+		 * Clock skew allowed when checking a JWT's time claims on the gateway's clock: a token is accepted up to this long after its exp, and refused when its nbf or iat is further than this in the future (Spring Security's default).
+		 */
+		private Duration clockSkew = Duration.ofSeconds(60);
+
+		public Duration getClockSkew() {
+			return this.clockSkew;
+		}
+
+		public void setClockSkew(Duration clockSkew) {
+			if (clockSkew.isNegative()) {
+				throw new IllegalArgumentException("apigw.security.jwt.clock-skew must not be negative, was " + clockSkew);
+			}
+			this.clockSkew = clockSkew;
+		}
+
 	}
 
 	/**

@@ -123,8 +123,9 @@ public final class ApigwSecurityAutoConfiguration {
 	static class JwtConfiguration {
 
 		@Bean
-		CognitoAuthorizer apigwCognitoAuthorizer(@Qualifier("apigwClock") Clock clock) {
-			return new CognitoAuthorizer(clock);
+		CognitoAuthorizer apigwCognitoAuthorizer(@Qualifier("apigwClock") Clock clock,
+				SecurityProperties properties) {
+			return new CognitoAuthorizer(clock, properties.getJwt().getClockSkew());
 		}
 
 	}

@@ -2,20 +2,17 @@ package dev.apigw.store;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.apigw.store.AdmissionRequest.Metering;
 import dev.apigw.store.AdmissionRequest.Quota;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
@@ -27,6 +24,12 @@ import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
  * local fallback this instance keeps its own buckets and counters, its quota counters
  * starting from the counts Redis last reported, and merges what it counted into Redis
  * before it relies on Redis again, so usage records continue and quotas hold.
+ * <p>
+ * Every admitted request ends up counted once in Redis: a request decided locally while the
+ * probe was merging is merged by itself; with local fallback an admission that timed out
+ * is not abandoned, and when Redis still runs it, a local count is taken back. At most once
+ * per retry interval the store also checks a marker key to notice a Redis that lost its
+ * data.
  */
 public final class FailoverRateLimitStore implements RateLimitStore, SharedStore {
 
@@ -36,7 +39,11 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 
 	private final MemoryRateLimitStore local = new MemoryRateLimitStore();
 
+	private final Backlog backlog = new Backlog();
+
 	private final StoreAvailability availability;
+
+	private final CounterMarker marker;
 
 	private final Duration timeout;
 
@@ -44,15 +51,13 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 
 	private final Clock clock;
 
-	private final ConcurrentMap<String, PendingCount> pendingCounts = new ConcurrentHashMap<>();
-
-	private final ConcurrentMap<String, Set<String>> pendingMembers = new ConcurrentHashMap<>();
-
-	private final Set<String> pendingFirstUses = ConcurrentHashMap.newKeySet();
-
 	private final AtomicBoolean probing = new AtomicBoolean();
 
+	private final AtomicBoolean checking = new AtomicBoolean();
+
 	private volatile long nextProbe;
+
+	private volatile long nextCheck;
 
 	/**
 	 * Creates the store.
@@ -60,13 +65,15 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 	 * @param prefix prepended to every Redis key
 	 * @param policy what to do while Redis is unavailable
 	 * @param timeout how long one Redis call may take before Redis counts as unavailable
-	 * @param retryInterval how often to check whether an unavailable Redis is back
+	 * @param retryInterval how often to check whether an unavailable Redis is back, and
+	 * whether an available one lost its data
 	 * @param clock the clock
 	 */
 	public FailoverRateLimitStore(ReactiveRedisConnectionFactory connectionFactory, String prefix, FailurePolicy policy,
 			Duration timeout, Duration retryInterval, Clock clock) {
 		this.redis = new RedisRateLimitStore(connectionFactory, prefix);
 		this.availability = new StoreAvailability("redis", policy, clock);
+		this.marker = new CounterMarker(this.redis, prefix, this.availability, clock);
 		this.timeout = timeout;
 		this.retryMillis = retryInterval.toMillis();
 		this.clock = clock;
@@ -83,13 +90,33 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 			probeLater();
 			return fallback(request);
 		}
-		return this.redis.admit(request)
-			.timeout(this.timeout)
-			.doOnNext((admission) -> learn(request, admission))
-			.onErrorResume((error) -> {
-				unavailable(error);
-				return fallback(request);
-			});
+		checkLater(request.nowMillis());
+		if (this.availability.policy() == FailurePolicy.FAIL_CLOSED) {
+			// cancelled on timeout, so that Lettuce drops it unless it was sent already
+			return this.redis.admit(request)
+				.timeout(this.timeout)
+				.doOnNext((admission) -> learn(request, admission))
+				.onErrorResume((error) -> {
+					unavailable(error);
+					return fallback(request);
+				});
+		}
+		return Mono.defer(() -> {
+			// not cancelled on timeout: Redis may still run it, and its answer then tells
+			CompletableFuture<Admission> answer = this.redis.admit(request).toFuture();
+			return Mono.fromFuture(answer, true)
+				.timeout(this.timeout)
+				.doOnNext((admission) -> learn(request, admission))
+				.onErrorResume((error) -> {
+					unavailable(error);
+					// listening once the local decision is counted, so that an early answer finds it
+					return fallback(request).doOnSuccess((decided) -> answer.thenAccept((late) -> {
+						if (late.admitted()) {
+							this.backlog.countedByRedis(request);
+						}
+					}));
+				});
+		});
 	}
 
 	@Override
@@ -117,14 +144,20 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 	}
 
 	/**
-	 * Checks whether an unavailable Redis answers again and, if so, merges the local counts
-	 * into it and marks it available. At most one check runs at a time.
+	 * Checks whether Redis answers. An available Redis is checked for lost data (its
+	 * marker); an unavailable one that answers again gets the local counts merged into it
+	 * and is marked available. At most one check of each kind runs at a time.
 	 * @return whether Redis is available afterwards
 	 */
 	@Override
 	public Mono<Boolean> probe() {
 		if (this.availability.isAvailable()) {
-			return Mono.just(true);
+			// asked explicitly (health): checked now, even beside a periodic check
+			this.nextCheck = this.clock.millis() + this.retryMillis;
+			return this.marker.check().timeout(this.timeout).thenReturn(true).onErrorResume((error) -> {
+				unavailable(error);
+				return Mono.just(false);
+			});
 		}
 		if (!this.probing.compareAndSet(false, true)) {
 			return Mono.just(false);
@@ -132,6 +165,7 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 		this.nextProbe = this.clock.millis() + this.retryMillis;
 		return this.redis.ping()
 			.timeout(this.timeout)
+			.then(Mono.defer(() -> this.marker.check().timeout(this.timeout)))
 			.then(Mono.defer(this::flush))
 			.then(Mono.fromRunnable(() -> {
 				if (this.availability.recovered()) {
@@ -143,6 +177,8 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 			.thenReturn(true)
 			.onErrorResume((error) -> {
 				logger.debug("apigw Redis store still unavailable: " + error);
+				// a merge that failed after the switch: back to probing, which merges it later
+				unavailable(error);
 				return Mono.just(false);
 			})
 			.doFinally((signal) -> this.probing.set(false));
@@ -154,9 +190,21 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 		}
 	}
 
+	/** At most one marker check per retry interval, beside the admissions, which do not wait for it. */
+	private void checkLater(long nowMillis) {
+		if (nowMillis >= this.nextCheck && this.checking.compareAndSet(false, true)) {
+			this.nextCheck = this.clock.millis() + this.retryMillis;
+			this.marker.check()
+				.timeout(this.timeout)
+				.doFinally((signal) -> this.checking.set(false))
+				.subscribe((done) -> {
+				}, this::unavailable);
+		}
+	}
+
 	private void unavailable(Throwable error) {
-		String reason = (error instanceof java.util.concurrent.TimeoutException)
-				? "no answer within " + this.timeout.toMillis() + " ms" : String.valueOf(error);
+		String reason = (error instanceof TimeoutException) ? "no answer within " + this.timeout.toMillis() + " ms"
+				: String.valueOf(error);
 		if (this.availability.failed(reason)) {
 			this.nextProbe = this.clock.millis() + this.retryMillis;
 			logger.warn("apigw Redis store is unavailable (" + reason + "); "
@@ -170,13 +218,30 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 		if (this.availability.policy() == FailurePolicy.FAIL_CLOSED) {
 			return Mono.error(new StoreUnavailableException("The Redis store is unavailable"));
 		}
-		return Mono.fromSupplier(() -> {
+		return Mono.defer(() -> {
 			Admission admission = this.local.admitNow(request);
-			if (admission.admitted()) {
-				remember(request);
+			if (!admission.admitted()) {
+				return Mono.just(admission.asLocal());
 			}
-			return admission.asLocal();
+			this.backlog.admitted(request);
+			// Redis may have come back since this request was sent here, after the probe's
+			// last merge: then nothing else would merge this count
+			return mergeIfAvailable().thenReturn(admission.asLocal());
 		});
+	}
+
+	private Mono<Void> mergeIfAvailable() {
+		if (!this.availability.isAvailable()) {
+			return Mono.empty();
+		}
+		return flush().onErrorResume((error) -> {
+			unavailable(error);
+			return Mono.empty();
+		});
+	}
+
+	private Mono<Void> flush() {
+		return this.backlog.flush(this.redis, this.local, this.timeout);
 	}
 
 	/** Keeps the local counters at least at what Redis reported, for a later fallback. */
@@ -195,89 +260,6 @@ public final class FailoverRateLimitStore implements RateLimitStore, SharedStore
 			this.local.putIfAbsent(quota.firstUse(),
 					firstPeriod ? quota.periodStartMillis() : quota.periodStartMillis() - 1);
 		}
-	}
-
-	private void remember(AdmissionRequest request) {
-		Quota quota = request.quota();
-		if (quota != null) {
-			count(quota.counter(), 1, quota.expiresAtMillis());
-			this.pendingFirstUses.add(quota.firstUse());
-		}
-		Metering metering = request.metering();
-		if (metering != null) {
-			count(metering.counter(), 1, metering.expiresAtMillis());
-			addMembers(metering.set(), Set.of(metering.member()));
-		}
-	}
-
-	// pending entries are only changed inside compute() and taken out with remove(), both
-	// atomic per name, so no count or member is lost to a concurrent flush
-	private void count(String counter, long delta, long expiresAtMillis) {
-		this.pendingCounts.compute(counter, (name, pending) -> {
-			PendingCount result = (pending != null) ? pending : new PendingCount(expiresAtMillis);
-			result.count += delta;
-			return result;
-		});
-	}
-
-	private void addMembers(String set, Set<String> members) {
-		this.pendingMembers.compute(set, (name, pending) -> {
-			Set<String> result = (pending != null) ? pending : new HashSet<>();
-			result.addAll(members);
-			return result;
-		});
-	}
-
-	/**
-	 * Merges what was counted locally into Redis. Every merge is tried; one that fails is
-	 * put back to be merged by a later flush, and the flush then fails.
-	 */
-	private Mono<Void> flush() {
-		List<Merge> merges = new ArrayList<>();
-		for (String name : List.copyOf(this.pendingFirstUses)) {
-			this.pendingFirstUses.remove(name);
-			merges.add(new Merge(this.redis.putIfAbsent(name, this.local.value(name)),
-					() -> this.pendingFirstUses.add(name)));
-		}
-		for (String set : List.copyOf(this.pendingMembers.keySet())) {
-			Set<String> members = this.pendingMembers.remove(set);
-			if (members != null) {
-				merges.add(new Merge(this.redis.add(set, members), () -> addMembers(set, members)));
-			}
-		}
-		for (String name : List.copyOf(this.pendingCounts.keySet())) {
-			PendingCount pending = this.pendingCounts.remove(name);
-			if (pending != null && pending.count > 0) {
-				merges.add(new Merge(
-						this.redis.merge(name, pending.count, this.local.value(name), pending.expiresAtMillis),
-						() -> count(name, pending.count, pending.expiresAtMillis)));
-			}
-		}
-		AtomicBoolean failed = new AtomicBoolean();
-		return Flux.fromIterable(merges)
-			.concatMap((merge) -> merge.work().timeout(this.timeout).onErrorResume((error) -> {
-				merge.restore().run();
-				failed.set(true);
-				return Mono.empty();
-			}))
-			.then(Mono.defer(() -> failed.get() ? Mono.error(new StoreUnavailableException("Merge failed"))
-					: Mono.<Void>empty()));
-	}
-
-	private record Merge(Mono<Void> work, Runnable restore) {
-
-	}
-
-	private static final class PendingCount {
-
-		private long count;
-
-		private final long expiresAtMillis;
-
-		PendingCount(long expiresAtMillis) {
-			this.expiresAtMillis = expiresAtMillis;
-		}
-
 	}
 
 }

@@ -43,6 +43,9 @@ final class RedisRateLimitStore implements RateLimitStore {
 	private static final RedisScript<String> MERGE = RedisScript.of(new ClassPathResource("dev/apigw/store/merge.lua"),
 			String.class);
 
+	private static final RedisScript<String> MARKER = RedisScript
+		.of(new ClassPathResource("dev/apigw/store/marker.lua"), String.class);
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final String prefix;
@@ -234,6 +237,16 @@ final class RedisRateLimitStore implements RateLimitStore {
 	Mono<Void> add(String set, Set<String> members) {
 		return members.isEmpty() ? Mono.empty()
 				: offLoop(this.redis.opsForSet().add(this.prefix + set, members.toArray(String[]::new)).then());
+	}
+
+	/**
+	 * Reads the marker, writing it first when it is missing.
+	 * @param name the marker's name
+	 * @param candidate the value to write when it is missing
+	 * @return the value Redis holds
+	 */
+	Mono<String> marker(String name, String candidate) {
+		return offLoop(this.redis.execute(MARKER, List.of(this.prefix + name), List.of(candidate)).single());
 	}
 
 	/**

@@ -7,8 +7,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Whether a shared store answers, since when, and why not: read by the health indicator
- * and the {@code apigw.store.available} gauge.
+ * Whether a shared store answers, since when, and why not, and when it was last found to
+ * have lost its data: read by the health indicator and the {@code apigw.store.available}
+ * gauge.
  */
 public final class StoreAvailability {
 
@@ -19,6 +20,8 @@ public final class StoreAvailability {
 	private final Clock clock;
 
 	private final AtomicReference<State> state;
+
+	private volatile @Nullable Instant countersLostAt;
 
 	/**
 	 * Creates the availability of a store, initially available.
@@ -80,6 +83,25 @@ public final class StoreAvailability {
 			return false;
 		}
 		return this.state.compareAndSet(current, new State(true, this.clock.instant(), null));
+	}
+
+	/**
+	 * When the store last found that its service had lost the data it held (a Redis
+	 * restarted without persistence, or flushed), so that counters started again from zero.
+	 * @return the moment, {@code null} when never
+	 */
+	public @Nullable Instant countersLostAt() {
+		return this.countersLostAt;
+	}
+
+	/**
+	 * Records that the service lost its data.
+	 * @return the moment recorded
+	 */
+	Instant countersLost() {
+		Instant now = this.clock.instant();
+		this.countersLostAt = now;
+		return now;
 	}
 
 	/**

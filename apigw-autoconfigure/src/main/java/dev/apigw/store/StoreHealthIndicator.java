@@ -1,5 +1,6 @@
 package dev.apigw.store;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ import org.springframework.boot.health.contributor.ReactiveHealthIndicator;
 /**
  * Health of the shared stores: {@code UP} while every one answers, {@code DOWN} while one
  * enforces its limits without its service, with each store's failure policy, since when
- * and why. Asking also checks whether an unavailable service is back.
+ * and why, and whether (and when last) the service was found to have lost its data.
+ * Asking also checks whether an unavailable service is back, and whether it lost its data.
  */
 public final class StoreHealthIndicator implements ReactiveHealthIndicator {
 
@@ -42,6 +44,11 @@ public final class StoreHealthIndicator implements ReactiveHealthIndicator {
 				detail.put("since", state.since().toString());
 				if (state.error() != null) {
 					detail.put("error", state.error());
+				}
+				Instant lost = availability.countersLostAt();
+				detail.put("countersLost", lost != null);
+				if (lost != null) {
+					detail.put("countersLostAt", lost.toString());
 				}
 				details.put(availability.store(), detail);
 			}

@@ -67,7 +67,7 @@ public class StoreProperties {
 		private FailurePolicy failurePolicy = FailurePolicy.LOCAL_FALLBACK;
 
 		/**
-		 * How often to check whether an unavailable Redis is back.
+		 * How often to check whether an unavailable Redis is back, and whether an available one lost its data (its marker key is gone).
 		 */
 		private Duration retryInterval = Duration.ofSeconds(1);
 

@@ -3,10 +3,15 @@ package dev.apigw.auth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import dev.apigw.test.GatewayTestApplication;
 import dev.apigw.test.MutableClock;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +50,9 @@ class CognitoAuthorizerTests {
 
 	private static final OidcIssuer issuer = OidcIssuer.start();
 
+	/** apigw.security.jwt.clock-skew's default. */
+	private static final Duration SKEW = Duration.ofSeconds(60);
+
 	@Autowired
 	private WebTestClient client;
 
@@ -60,6 +68,12 @@ class CognitoAuthorizerTests {
 	@AfterAll
 	static void stop() {
 		issuer.close();
+	}
+
+	@BeforeEach
+	void now() {
+		// the issuer stamps real time: the gateway's clock starts each test there
+		this.clock.set(Instant.now());
 	}
 
 	@Test
@@ -126,18 +140,53 @@ class CognitoAuthorizerTests {
 	@Test
 	void expiredTokenIsUnauthorizedWithAwsMessage() {
 		String token = issuer.token("profile", "profile");
-		this.clock.set(Instant.now().plus(Duration.ofMinutes(61)));
-		try {
-			get("/jwt/dev/profile", token).expectStatus()
-				.isUnauthorized()
-				.expectHeader()
-				.valueEquals("x-amzn-ErrorType", "UnauthorizedException")
-				.expectBody(String.class)
-				.isEqualTo("{\"message\":\"The incoming token has expired\"}");
-		}
-		finally {
-			this.clock.set(Instant.now());
-		}
+		Instant exp = Instant.ofEpochSecond(Long.parseLong(claim(token, "exp")));
+		this.clock.set(exp.plus(SKEW).plusSeconds(1));
+		assertExpired(get("/jwt/dev/profile", token));
+	}
+
+	@Test
+	void tokenExpiredLessThanTheClockSkewAgoIsStillAccepted() {
+		Instant now = this.clock.instant();
+		get("/jwt/dev/profile", idToken(now.minus(Duration.ofHours(1)), null, now.minusSeconds(30))).expectStatus()
+			.isOk();
+		assertExpired(get("/jwt/dev/profile", idToken(now.minus(Duration.ofHours(1)), null, now.minusSeconds(61))));
+	}
+
+	@Test
+	void tokenWithoutExpiryIsUnauthorized() {
+		Instant now = this.clock.instant();
+		get("/jwt/dev/profile", idToken(now, null, now.plus(Duration.ofHours(1)))).expectStatus().isOk();
+		assertUnauthorized(get("/jwt/dev/profile", idToken(now, null, null)));
+	}
+
+	@Test
+	void tokenNotValidBeforeAMomentBeyondTheClockSkewIsUnauthorized() {
+		Instant now = this.clock.instant();
+		Instant exp = now.plus(Duration.ofHours(2));
+		assertUnauthorized(get("/jwt/dev/profile", idToken(now, now.plus(Duration.ofHours(1)), exp)));
+		assertUnauthorized(get("/jwt/dev/profile", idToken(now, now.plusSeconds(61), exp)));
+		get("/jwt/dev/profile", idToken(now, now.plusSeconds(30), exp)).expectStatus().isOk();
+		get("/jwt/dev/profile", idToken(now, now.minusSeconds(30), exp)).expectStatus().isOk();
+	}
+
+	@Test
+	void tokenIssuedInTheFutureBeyondTheClockSkewIsUnauthorized() {
+		Instant now = this.clock.instant();
+		Instant exp = now.plus(Duration.ofHours(2));
+		assertUnauthorized(get("/jwt/dev/profile", idToken(now.plus(Duration.ofHours(1)), null, exp)));
+		assertUnauthorized(get("/jwt/dev/profile", idToken(now.plusSeconds(61), null, exp)));
+		get("/jwt/dev/profile", idToken(now.plusSeconds(30), null, exp)).expectStatus().isOk();
+	}
+
+	@Test
+	void grantedTokenIsUnauthorizedWhileTheGatewaysClockIsBehindItsIssueTimeBeyondTheSkew() {
+		String token = issuer.token("profile", "profile");
+		Instant iat = Instant.ofEpochSecond(Long.parseLong(claim(token, "iat")));
+		this.clock.set(iat.minus(SKEW).minusSeconds(1));
+		assertUnauthorized(get("/jwt/dev/profile", token));
+		this.clock.set(iat.minus(SKEW).plusSeconds(1));
+		get("/jwt/dev/profile", token).expectStatus().isOk();
 	}
 
 	@Test
@@ -167,6 +216,31 @@ class CognitoAuthorizerTests {
 			.valueEquals("x-amzn-ErrorType", "UnauthorizedException")
 			.expectBody(String.class)
 			.isEqualTo("{\"message\":\"Unauthorized\"}");
+	}
+
+	private static void assertExpired(WebTestClient.ResponseSpec response) {
+		response.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.valueEquals("x-amzn-ErrorType", "UnauthorizedException")
+			.expectBody(String.class)
+			.isEqualTo("{\"message\":\"The incoming token has expired\"}");
+	}
+
+	/** An ID token of the {@code profile} client, signed by the issuer, with the given times. */
+	private static String idToken(Instant iat, @Nullable Instant nbf, @Nullable Instant exp) {
+		Map<String, Object> claims = new LinkedHashMap<>();
+		claims.put("sub", "profile");
+		claims.put("aud", List.of("profile"));
+		claims.put("token_use", "id");
+		claims.put("iat", iat);
+		if (nbf != null) {
+			claims.put("nbf", nbf);
+		}
+		if (exp != null) {
+			claims.put("exp", exp);
+		}
+		return issuer.sign(claims);
 	}
 
 	private static String claim(String token, String name) {

@@ -33,7 +33,13 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -112,6 +118,22 @@ final class OidcIssuer implements AutoCloseable {
 			}))
 			.block(Duration.ofSeconds(10));
 		return (String) JSON.readValue(body, Map.class).get("access_token");
+	}
+
+	/**
+	 * Signs a token with the issuer's own key (the one its JWK set publishes), with exactly
+	 * the given claims besides {@code iss}: for tokens the grants do not issue, such as one
+	 * without {@code exp}.
+	 * @param claims the claims; {@code exp}, {@code nbf} and {@code iat} as {@link java.time.Instant}
+	 * @return the signed token
+	 */
+	@SuppressWarnings("unchecked")
+	public String sign(Map<String, Object> claims) {
+		JwtEncoder encoder = new NimbusJwtEncoder(this.context.getBean(JWKSource.class));
+		JwtClaimsSet.Builder set = JwtClaimsSet.builder().issuer(issuer());
+		claims.forEach(set::claim);
+		return encoder.encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), set.build()))
+			.getTokenValue();
 	}
 
 	@Override

@@ -70,6 +70,15 @@ class ApigwSecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void refusesANegativeJwtClockSkewAtStartUp() {
+		this.runner.withPropertyValues("apigw.security.jwt.clock-skew=-1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessage("apigw.security.jwt.clock-skew must not be negative, was PT-1S"));
+	}
+
+	@Test
 	void reportsEveryAuthorizerProblemAtStartUp() {
 		this.runner.withPropertyValues("apigw.apis.shop.resources[0].methods.GET.authorization-type=CUSTOM",
 				"apigw.apis.shop.resources[0].methods.GET.authorizer=tokens",

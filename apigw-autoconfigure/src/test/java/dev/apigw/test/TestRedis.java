@@ -13,15 +13,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real {@code redis-server} on a free loopback port that a test starts, kills and
  * restarts: the binary on the PATH (CI installs Debian's), else the one bundled with
- * {@code com.github.codemonstur:embedded-redis}. Nothing is persisted, so a restarted
- * server is empty, as after a crash. Without any binary the test is skipped, except under
- * CI ({@code CI=true}) where it fails.
+ * {@code com.github.codemonstur:embedded-redis}. By default nothing is persisted, so a
+ * restarted server is empty, as after a crash; {@link #startPersistent()} starts one with
+ * AOF persistence that a restart keeps. It can also be paused ({@code SIGSTOP}), as a
+ * server that stops answering without closing its connections. Without any binary the test
+ * is skipped, except under CI ({@code CI=true}) where it fails.
  */
 public final class TestRedis implements AutoCloseable {
 
@@ -29,11 +32,22 @@ public final class TestRedis implements AutoCloseable {
 
 	private final int port;
 
+	private final boolean appendOnly;
+
+	private final Path directory;
+
 	private Process process;
 
-	private TestRedis(File executable, int port) {
+	private TestRedis(File executable, int port, boolean appendOnly) {
 		this.executable = executable;
 		this.port = port;
+		this.appendOnly = appendOnly;
+		try {
+			this.directory = Files.createTempDirectory("apigw-redis");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
 		// a test that fails before it stops the server must not leave it running
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			if (this.process != null) {
@@ -47,8 +61,18 @@ public final class TestRedis implements AutoCloseable {
 	 * @return the running server
 	 */
 	public static TestRedis start() {
-		File executable = executable();
-		TestRedis redis = new TestRedis(executable, freePort());
+		TestRedis redis = new TestRedis(executable(), freePort(), false);
+		redis.restart();
+		return redis;
+	}
+
+	/**
+	 * Starts a server with AOF persistence ({@code appendonly yes}, every write synced),
+	 * which keeps its data across {@link #kill()} and {@link #restart()}.
+	 * @return the running server
+	 */
+	public static TestRedis startPersistent() {
+		TestRedis redis = new TestRedis(executable(), freePort(), true);
 		redis.restart();
 		return redis;
 	}
@@ -94,16 +118,16 @@ public final class TestRedis implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the server again on the same port, empty.
+	 * Starts the server again on the same port: empty, unless it persists its data.
 	 */
 	public void restart() {
 		try {
-			Path directory = Files.createTempDirectory("apigw-redis");
 			this.process = new ProcessBuilder(List.of(this.executable.getAbsolutePath(), "--port",
-					Integer.toString(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-					"--dir", directory.toString(), "--protected-mode", "no"))
+					Integer.toString(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly",
+					this.appendOnly ? "yes" : "no", "--appendfsync", "always", "--dir", this.directory.toString(),
+					"--protected-mode", "no"))
 				.redirectErrorStream(true)
-				.redirectOutput(directory.resolve("redis.log").toFile())
+				.redirectOutput(ProcessBuilder.Redirect.appendTo(this.directory.resolve("redis.log").toFile()))
 				.start();
 		}
 		catch (IOException ex) {
@@ -129,6 +153,54 @@ public final class TestRedis implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Pauses the server ({@code SIGSTOP}): connections stay open, commands sent meanwhile
+	 * wait in the socket and run once it is {@linkplain #resume() resumed}.
+	 */
+	public void pause() {
+		signal("STOP");
+	}
+
+	/**
+	 * Resumes a paused server ({@code SIGCONT}).
+	 */
+	public void resume() {
+		signal("CONT");
+	}
+
+	private void signal(String signal) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(this.process.pid())).start();
+			if (kill.waitFor() != 0) {
+				throw new IllegalStateException("kill -" + signal + " failed for redis-server " + this.process.pid());
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Reads a short string value.
+	 * @param key the key (without spaces)
+	 * @return the value, {@code null} when absent
+	 */
+	public @Nullable String get(String key) {
+		String reply = command("GET " + key);
+		if (reply.startsWith("$-1")) {
+			return null;
+		}
+		if (!reply.startsWith("$")) {
+			throw new IllegalStateException("GET " + key + " answered " + reply);
+		}
+		int start = reply.indexOf("\r\n") + 2;
+		return reply.substring(start, start + Integer.parseInt(reply.substring(1, start - 2)));
 	}
 
 	/**

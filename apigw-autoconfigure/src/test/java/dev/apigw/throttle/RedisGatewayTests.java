@@ -34,8 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Usage plans on Redis with real gateways: two application contexts on their own ports
  * sharing one redis-server enforce one quota exactly; a Redis killed mid-run and restarted
- * leaves every gateway serving under its failure policy, and counting goes on where it
- * stopped.
+ * leaves every gateway serving under its failure policy, counting goes on where it
+ * stopped, and the health details tell that Redis lost its data.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisGatewayTests {
@@ -132,6 +132,7 @@ class RedisGatewayTests {
 	void redisKilledMidRunAndRestartedKeepsThePolicyAndTheCounts() {
 		assertThat(statuses(fallback, 20)).containsOnly(200);
 		assertThat(health(fallback)).isEqualTo(200);
+		assertThat(healthDetails(fallback)).contains("\"countersLost\":false");
 		redis.kill();
 		// local fallback: the 30 requests left of the quota of 50 are admitted, then no more
 		assertThat(statuses(fallback, 20)).containsOnly(200);
@@ -153,6 +154,9 @@ class RedisGatewayTests {
 			.block(Duration.ofSeconds(10));
 		redis.restart();
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> health(fallback) == 200);
+		// the restarted Redis kept nothing (no persistence): the health details say so
+		assertThat(healthDetails(fallback)).contains("\"available\":true", "\"countersLost\":true",
+				"\"countersLostAt\":\"");
 		// the counts made without Redis were merged into the restarted, empty Redis
 		assertThat(statuses(fallback, 1)).containsOnly(429);
 		assertThat(usage(fallback, "fifty")).containsEntry("values", Map.of("fallback", List.of(List.of(50, 0))));
@@ -174,6 +178,13 @@ class RedisGatewayTests {
 		return client.get()
 			.uri("http://127.0.0.1:" + port(gateway) + "/actuator/health/apigwStore")
 			.exchangeToMono((response) -> response.releaseBody().thenReturn(response.statusCode().value()))
+			.block(Duration.ofSeconds(10));
+	}
+
+	private static String healthDetails(ConfigurableApplicationContext gateway) {
+		return client.get()
+			.uri("http://127.0.0.1:" + port(gateway) + "/actuator/health/apigwStore")
+			.exchangeToMono((response) -> response.bodyToMono(String.class))
 			.block(Duration.ofSeconds(10));
 	}
 

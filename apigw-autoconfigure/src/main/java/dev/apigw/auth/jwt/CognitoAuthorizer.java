@@ -2,7 +2,7 @@ package dev.apigw.auth.jwt;
 
 import java.text.ParseException;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -26,6 +26,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
@@ -37,8 +38,9 @@ import org.springframework.web.server.ServerWebExchange;
  * Cognito-style JWT authorizers ({@code COGNITO_USER_POOLS} methods). The token (the
  * identity source header, {@code Bearer } prefix optional) must be signed by one of the
  * authorizer's issuers ({@code providerARNs}: Cognito user pool ARNs or issuer URIs; keys
- * from {@code jwkSetUri} or the issuer's discovery document), not be expired on the
- * gateway's clock, and have an accepted audience when audiences are configured. A method
+ * from {@code jwkSetUri} or the issuer's discovery document), carry an {@code exp} that
+ * has not passed, and no {@code nbf} or {@code iat} in the future (all on the gateway's
+ * clock, with a clock skew), and have an accepted audience when audiences are configured. A method
  * without scopes takes ID tokens; a method with scopes takes access tokens whose
  * {@code scope} holds one of them (Cognito's {@code token_use} claim tells the two apart
  * when present). Anything else is 401. Claims reach {@code $context.authorizer.claims}.
@@ -54,16 +56,31 @@ public final class CognitoAuthorizer implements MethodAuthorizer {
 
 	private static final Log logger = LogFactory.getLog(CognitoAuthorizer.class);
 
-	private final Clock clock;
+	/** Spring Security's default clock skew, which Cognito's hour-long tokens leave room for. */
+	public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(60);
+
+	private final TimeClaims time;
 
 	private final Map<String, ReactiveJwtDecoder> decoders = new ConcurrentHashMap<>();
 
 	/**
-	 * Creates the authorizer.
-	 * @param clock the gateway's clock, expiry is judged by
+	 * Creates the authorizer with the default clock skew.
+	 * @param clock the gateway's clock, time claims are judged by
 	 */
 	public CognitoAuthorizer(Clock clock) {
-		this.clock = clock;
+		this(clock, DEFAULT_CLOCK_SKEW);
+	}
+
+	/**
+	 * Creates the authorizer.
+	 * @param clock the gateway's clock, time claims are judged by
+	 * @param clockSkew how far {@code exp}, {@code nbf} and {@code iat} may be off the clock
+	 */
+	public CognitoAuthorizer(Clock clock, Duration clockSkew) {
+		if (clockSkew.isNegative()) {
+			throw new IllegalArgumentException("The clock skew must not be negative, was " + clockSkew);
+		}
+		this.time = new TimeClaims(clock, clockSkew);
 	}
 
 	@Override
@@ -117,8 +134,7 @@ public final class CognitoAuthorizer implements MethodAuthorizer {
 		return decoder(accepted, authorizer.jwkSetUri()).decode(token)
 			.onErrorMap((error) -> outcome(exchange, error))
 			.flatMap((jwt) -> {
-				Instant expiresAt = jwt.getExpiresAt();
-				if (expiresAt != null && !this.clock.instant().isBefore(expiresAt)) {
+				if (this.time.expired(jwt)) {
 					return Mono.error(new GatewayResponseException(GatewayResponseType.UNAUTHORIZED, EXPIRED));
 				}
 				if (!audienceAccepted(authorizer, jwt) || !tokenUseAccepted(jwt, scopes) || !scopeAccepted(jwt, scopes)) {
@@ -148,7 +164,8 @@ public final class CognitoAuthorizer implements MethodAuthorizer {
 				.validateType(false)
 				.build();
 			// expiry is judged on the gateway's clock afterwards, to answer it as AWS does
-			decoder.setJwtValidator(new JwtIssuerValidator(issuer));
+			decoder.setJwtValidator(
+					new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(issuer), this.time.validity()));
 			return decoder;
 		});
 	}
