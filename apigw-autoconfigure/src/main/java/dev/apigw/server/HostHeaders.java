@@ -23,11 +23,12 @@ final class HostHeaders {
 	 * @return the problem, {@code null} when there is none
 	 */
 	static @Nullable String problem(HttpRequest request) {
-		Iterator<String> hosts = request.headers().valueStringIterator(HttpHeaderNames.HOST);
+		// one small iterator, no list: this runs for every request
+		Iterator<? extends CharSequence> hosts = request.headers().valueCharSequenceIterator(HttpHeaderNames.HOST);
 		if (!hosts.hasNext()) {
 			return requiresHost(request.protocolVersion()) ? "no Host header" : null;
 		}
-		String host = hosts.next();
+		CharSequence host = hosts.next();
 		if (hosts.hasNext()) {
 			return "more than one Host header";
 		}
@@ -44,7 +45,7 @@ final class HostHeaders {
 	 * without authority). Spaces, {@code /}, {@code ?}, {@code #} and {@code @} are not, so a
 	 * value can never change the path or user of a URL built from it.
 	 */
-	static boolean isValid(String host) {
+	static boolean isValid(CharSequence host) {
 		for (int i = 0; i < host.length(); i++) {
 			char c = host.charAt(i);
 			boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
