@@ -17,16 +17,13 @@ import dev.apigw.routing.ResourceRuntime;
 import dev.apigw.routing.ResourceTree;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -34,7 +31,8 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * The first phase: names the request (ids, log prefix), enforces the body size limit,
  * matches the resource and method (403 Missing Authentication Token otherwise), and turns
- * every failure of the later phases into a gateway response. Tells the
+ * every failure of the later phases into a gateway response, unless the client's connection
+ * is closed (then there is nobody to answer, and the failure is logged at DEBUG). Tells the
  * {@link InvocationListener}s when the request completes.
  */
 public final class InvocationFilter implements PipelineFilter {
@@ -106,40 +104,28 @@ public final class InvocationFilter implements PipelineFilter {
 			return Mono.error(new GatewayResponseException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN));
 		}
 		invocation.matched(method, match.pathParameters());
-		if (contentLength < 0 && hasBody(exchange.getRequest())) {
-			exchange = exchange.mutate().request(limited(exchange.getRequest())).build();
+		ServerHttpRequest request = exchange.getRequest();
+		if (contentLength > 0) {
+			exchange = exchange.mutate().request(new ClientBody(request, exchange.getLogPrefix(), -1)).build();
+		}
+		else if (contentLength < 0 && request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING)) {
+			exchange = exchange.mutate()
+				.request(new ClientBody(request, exchange.getLogPrefix(), this.maxBodySize))
+				.build();
 		}
 		return chain.filter(exchange);
-	}
-
-	private static boolean hasBody(ServerHttpRequest request) {
-		return request.getHeaders().containsHeader(HttpHeaders.TRANSFER_ENCODING);
-	}
-
-	private ServerHttpRequest limited(ServerHttpRequest request) {
-		long limit = this.maxBodySize;
-		return new ServerHttpRequestDecorator(request) {
-
-			@Override
-			public Flux<DataBuffer> getBody() {
-				AtomicLong seen = new AtomicLong();
-				return super.getBody().handle((buffer, sink) -> {
-					if (seen.addAndGet(buffer.readableByteCount()) > limit) {
-						org.springframework.core.io.buffer.DataBufferUtils.release(buffer);
-						sink.error(new RequestTooLargeException());
-					}
-					else {
-						sink.next(buffer);
-					}
-				});
-			}
-
-		};
 	}
 
 	private Mono<Void> handle(ServerWebExchange exchange, ApiInvocation invocation, Throwable error) {
 		if (error instanceof RequestTooLargeException) {
 			return exchange.getResponse().isCommitted() ? Mono.empty() : tooLarge(exchange.getResponse());
+		}
+		if (ClientBody.isClosed(exchange.getRequest())) {
+			// the client left (or sent what the server refused and closed on): nobody to answer
+			if (logger.isDebugEnabled()) {
+				logger.debug(exchange.getLogPrefix() + "Client connection closed: " + error);
+			}
+			return Mono.empty();
 		}
 		GatewayResponseException outcome = outcome(exchange, error);
 		return this.responses.write(exchange, invocation, outcome);
