@@ -28,8 +28,10 @@ import dev.apigw.pipeline.StageFilteringWebHandler;
 import dev.apigw.response.GatewayResponseWriter;
 import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.GatewayEnvironment;
+import dev.apigw.template.RenderOffload;
 import dev.apigw.template.TemplateEngine;
 import dev.apigw.template.TemplateLimits;
+import dev.apigw.template.TemplateRenderer;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -91,8 +93,17 @@ public final class ApigwAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MappingTemplates apigwMappingTemplates(TemplateEngine engine) {
-		return new MappingTemplates(engine);
+	TemplateRenderer apigwTemplateRenderer(ApigwProperties properties) {
+		ApigwProperties.Templates templates = properties.getTemplates();
+		return new TemplateRenderer(new RenderOffload(templates.getEventLoopRenderTime(),
+				(int) Math.min(Integer.MAX_VALUE, templates.getEventLoopMaxBodySize().toBytes()),
+				templates.getRenderThreads(), templates.getRenderQueueCapacity()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MappingTemplates apigwMappingTemplates(TemplateRenderer renderer) {
+		return new MappingTemplates(renderer);
 	}
 
 	@Bean
@@ -137,7 +148,7 @@ public final class ApigwAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	StageCompiler apigwStageCompiler(ObjectProvider<PipelineFilter> filters, GatewayEnvironment environment,
-			MappingTemplates templates) {
+			TemplateEngine templates) {
 		return new StageCompiler(filters.orderedStream().toList(), environment, templates);
 	}
 

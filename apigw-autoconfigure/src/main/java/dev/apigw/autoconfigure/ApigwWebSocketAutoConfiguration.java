@@ -22,6 +22,7 @@ import dev.apigw.store.MemoryConnectionStore;
 import dev.apigw.store.RedisConnectionStore;
 import dev.apigw.store.StoreProperties;
 import dev.apigw.template.TemplateEngine;
+import dev.apigw.template.TemplateRenderer;
 import dev.apigw.throttle.UsagePlans;
 import dev.apigw.websocket.ConnectAuthorizer;
 import dev.apigw.websocket.ConnectionsAccessCheck;
@@ -104,7 +105,8 @@ public final class ApigwWebSocketAutoConfiguration {
 			ObjectProvider<LambdaInvoker> lambda, ObjectProvider<WebClient.Builder> webClient,
 			ObjectProvider<ConnectAuthorizer> authorizer, ObjectProvider<ConnectionsAccessCheck> accessCheck,
 			ObjectProvider<ApiKeyRepository> keys, ObjectProvider<UsagePlans> plans,
-			ObjectProvider<IamCredentialsRepository> iamCredentials, GatewayEnvironment environment) {
+			ObjectProvider<IamCredentialsRepository> iamCredentials, GatewayEnvironment environment,
+			TemplateRenderer templates) {
 		WebSocketProperties.Connections limits = properties.getWebsocket();
 		IamCredentialsRepository credentials = iamCredentials.getIfAvailable();
 		IamWebSocketAccess iam = (credentials != null)
@@ -119,6 +121,7 @@ public final class ApigwWebSocketAutoConfiguration {
 			.connectionsApi(limits.isConnectionsApiEnabled())
 			.lambda(lambda.getIfAvailable())
 			.webClient(webClient.getIfAvailable(WebClient::builder).build())
+			.templateRenderer(templates)
 			.authorizer(authorizer.getIfAvailable())
 			.accessCheck(accessCheck.getIfAvailable())
 			.iam(iam)

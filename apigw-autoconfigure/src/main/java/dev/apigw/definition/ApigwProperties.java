@@ -51,7 +51,7 @@ public class ApigwProperties {
 	private final Endpoint endpoint = new Endpoint();
 
 	/**
-	 * Budgets of mapping template renders.
+	 * Budgets of mapping template renders, and where they run.
 	 */
 	private final Templates templates = new Templates();
 
@@ -132,8 +132,9 @@ public class ApigwProperties {
 	}
 
 	/**
-	 * Budgets one render of a mapping template must stay within; a template that breaks one
-	 * ends its request with a 500 gateway response.
+	 * Budgets one render of a mapping template must stay within (a template that breaks one
+	 * ends its request with a 500 gateway response), and how renders are kept from stalling
+	 * the Netty event loops.
 	 */
 	public static class Templates {
 
@@ -156,6 +157,31 @@ public class ApigwProperties {
 		 * How deeply #macro calls and #define blocks may nest.
 		 */
 		private int maxMacroDepth = 20;
+
+		/**
+		 * How long one render may run on a Netty event loop. A render still running then is
+		 * stopped and run again from the start on a render thread, with the full
+		 * max-render-time; 0 renders nothing on the event loops.
+		 */
+		private Duration eventLoopRenderTime = Duration.ofMillis(2);
+
+		/**
+		 * Largest body a template renders over on a Netty event loop; larger bodies render on
+		 * a render thread.
+		 */
+		private DataSize eventLoopMaxBodySize = DataSize.ofKilobytes(16);
+
+		/**
+		 * Threads that render the templates kept off the event loops. Defaults to half the
+		 * available processors, at least 1.
+		 */
+		private int renderThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+
+		/**
+		 * Renders that may wait for a render thread; beyond that a request is answered 429
+		 * (THROTTLED) instead of waiting.
+		 */
+		private int renderQueueCapacity = 256;
 
 		public Duration getMaxRenderTime() {
 			return this.maxRenderTime;
@@ -187,6 +213,38 @@ public class ApigwProperties {
 
 		public void setMaxMacroDepth(int maxMacroDepth) {
 			this.maxMacroDepth = maxMacroDepth;
+		}
+
+		public Duration getEventLoopRenderTime() {
+			return this.eventLoopRenderTime;
+		}
+
+		public void setEventLoopRenderTime(Duration eventLoopRenderTime) {
+			this.eventLoopRenderTime = eventLoopRenderTime;
+		}
+
+		public DataSize getEventLoopMaxBodySize() {
+			return this.eventLoopMaxBodySize;
+		}
+
+		public void setEventLoopMaxBodySize(DataSize eventLoopMaxBodySize) {
+			this.eventLoopMaxBodySize = eventLoopMaxBodySize;
+		}
+
+		public int getRenderThreads() {
+			return this.renderThreads;
+		}
+
+		public void setRenderThreads(int renderThreads) {
+			this.renderThreads = renderThreads;
+		}
+
+		public int getRenderQueueCapacity() {
+			return this.renderQueueCapacity;
+		}
+
+		public void setRenderQueueCapacity(int renderQueueCapacity) {
+			this.renderQueueCapacity = renderQueueCapacity;
 		}
 
 	}

@@ -8,9 +8,7 @@ import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.integration.IntegrationCompiler;
-import dev.apigw.integration.MappingTemplates;
 import dev.apigw.model.Api;
-import dev.apigw.model.Integration;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
@@ -20,6 +18,8 @@ import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.ResourceRuntime;
 import dev.apigw.routing.ResourceTree;
 import dev.apigw.routing.StageRuntime;
+import dev.apigw.template.MappingTemplate;
+import dev.apigw.template.TemplateEngine;
 import dev.apigw.template.TemplateException;
 import org.jspecify.annotations.Nullable;
 
@@ -39,19 +39,20 @@ public final class StageCompiler {
 
 	private final GatewayEnvironment environment;
 
-	private final @Nullable MappingTemplates templates;
+	private final TemplateEngine templates;
 
 	/**
 	 * Creates a compiler.
 	 * @param filters the pipeline phases every stage route runs
 	 * @param environment region and account
-	 * @param templates compiles mapping templates, {@code null} to leave them to first use
+	 * @param templates compiles mapping templates, {@code null} for an engine with the default
+	 * limits
 	 */
 	public StageCompiler(List<PipelineFilter> filters, GatewayEnvironment environment,
-			@Nullable MappingTemplates templates) {
+			@Nullable TemplateEngine templates) {
 		this.filters = List.copyOf(filters);
 		this.environment = environment;
-		this.templates = templates;
+		this.templates = (templates != null) ? templates : new TemplateEngine();
 	}
 
 	/**
@@ -62,7 +63,7 @@ public final class StageCompiler {
 	 */
 	public StageRuntime compile(Deployment deployment, Stage stage) {
 		Api api = deployment.api();
-		compileTemplates(api);
+		List<Problem> problems = new ArrayList<>();
 		ResourceTree.Builder<ResourceRuntime> tree = ResourceTree.builder();
 		List<ResourceRuntime> resources = new ArrayList<>();
 		for (Resource resource : api.resources()) {
@@ -73,11 +74,15 @@ public final class StageCompiler {
 			for (Method method : resource.methods().values()) {
 				String routeId = "apigw/" + api.id() + "/" + stage.name() + resource.path() + "/" + method.httpMethod();
 				CompiledIntegration integration = IntegrationCompiler.compile(routeId, resource.path(),
-						method.integration(), stage);
+						method.integration(), stage, (field, status, text) -> compile(api, resource, method, field,
+								status, text, problems));
 				runtime.add(new MethodRuntime(method, runtime, integration));
 			}
 			tree.add(resource.path(), runtime);
 			resources.add(runtime);
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidApiDefinitionException(problems);
 		}
 		Route route = Route.async()
 			.id("apigw/" + api.id() + "/" + stage.name())
@@ -93,44 +98,21 @@ public final class StageCompiler {
 	}
 
 	/**
-	 * Parses every mapping template of the API once, reporting every template that does not
-	 * parse with the API, resource, method and content type it belongs to.
+	 * Compiles one mapping template of a method, named after the API, method, resource and
+	 * field (and the integration response's status), so that a render failure names this
+	 * method even when another one has the same text; a template that does not parse is a
+	 * problem of the deployment.
 	 */
-	private void compileTemplates(Api api) {
-		if (this.templates == null) {
-			return;
-		}
-		List<Problem> problems = new ArrayList<>();
-		for (Resource resource : api.resources()) {
-			for (Method method : resource.methods().values()) {
-				Integration integration = method.integration();
-				if (integration == null) {
-					continue;
-				}
-				integration.requestTemplates()
-					.forEach((type, text) -> compile(api, resource, method, "integration.request-templates[" + type + "]",
-							text, problems));
-				for (int i = 0; i < integration.responses().size(); i++) {
-					String field = "integration.responses[" + i + "].response-templates";
-					integration.responses()
-						.get(i)
-						.responseTemplates()
-						.forEach((type, text) -> compile(api, resource, method, field + "[" + type + "]", text, problems));
-				}
-			}
-		}
-		if (!problems.isEmpty()) {
-			throw new InvalidApiDefinitionException(problems);
-		}
-	}
-
-	private void compile(Api api, Resource resource, Method method, String field, String text, List<Problem> problems) {
-		String name = api.id() + " " + method.httpMethod() + " " + resource.path() + " " + field;
+	private @Nullable MappingTemplate compile(Api api, Resource resource, Method method, String field,
+			@Nullable String status, String text, List<Problem> problems) {
+		String name = api.id() + " " + method.httpMethod() + " " + resource.path() + " " + field
+				+ ((status != null) ? " (status " + status + ")" : "");
 		try {
-			this.templates.compile(name, text);
+			return this.templates.compile(name, text);
 		}
 		catch (TemplateException ex) {
 			problems.add(new Problem(api.source(), api.id(), resource.path(), method.httpMethod(), field, ex.getMessage()));
+			return null;
 		}
 	}
 

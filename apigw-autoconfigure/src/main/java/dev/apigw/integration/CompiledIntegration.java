@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
+import dev.apigw.template.MappingTemplate;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.gateway.route.Route;
 
 /**
- * An integration compiled for one stage: its resolved target, parsed parameter mappings and
- * integration responses. Built once per deployment; read by every request.
+ * An integration compiled for one stage: its resolved target, parsed parameter mappings,
+ * compiled mapping templates and integration responses. Built once per deployment; read by
+ * every request.
  *
  * @param definition the integration definition
  * @param uri the target URI template (stage variables substituted), {@code null} for MOCK
@@ -31,11 +33,14 @@ import org.springframework.cloud.gateway.route.Route;
  * must be read before the integration request is sent
  * @param function the Lambda function of LAMBDA and LAMBDA_PROXY integrations (stage
  * variables substituted), {@code null} for other types or a URI that names no function
+ * @param requestTemplates the request templates by content type (WebSocket routes: by template
+ * selection key), compiled, in definition order
  */
 public record CompiledIntegration(Integration definition, @Nullable UriTemplate uri, @Nullable Route route,
 		Map<String, MappingExpression> headerMappings, Map<String, MappingExpression> queryMappings,
 		Map<String, MappingExpression> pathMappings, Set<String> greedyPathTargets, @Nullable String illegalMapping,
-		List<Response> responses, boolean needsRequestBody, @Nullable FunctionReference function) {
+		List<Response> responses, boolean needsRequestBody, @Nullable FunctionReference function,
+		Map<String, MappingTemplate> requestTemplates) {
 
 	/**
 	 * Selects the integration response for a result: the first whose pattern matches the
@@ -68,9 +73,11 @@ public record CompiledIntegration(Integration definition, @Nullable UriTemplate 
 	 * @param pattern the selection pattern, {@code null} for the default response
 	 * @param statusCode the method response status
 	 * @param headerMappings method response header name to source
+	 * @param templates the response templates by content type (WebSocket routes: by key),
+	 * compiled, in definition order
 	 */
 	public record Response(IntegrationResponse definition, @Nullable Pattern pattern, int statusCode,
-			Map<String, MappingExpression> headerMappings) {
+			Map<String, MappingExpression> headerMappings, Map<String, MappingTemplate> templates) {
 
 	}
 

@@ -1,6 +1,7 @@
 package dev.apigw.integration;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,16 +15,18 @@ import dev.apigw.model.IntegrationType;
 import dev.apigw.model.ReservedHeaders;
 import dev.apigw.model.Stage;
 import dev.apigw.routing.PathSegments;
+import dev.apigw.template.MappingTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.RouteMetadataUtils;
 
 /**
  * Compiles integrations for a stage: substitutes stage variables into URIs (and Lambda
- * function names), parses mappings and selection patterns, and prepares the route that
- * carries the timeout.
+ * function names), parses mappings and selection patterns, compiles mapping templates, and
+ * prepares the route that carries the timeout.
  */
 public final class IntegrationCompiler {
 
@@ -42,10 +45,11 @@ public final class IntegrationCompiler {
 	 * @param resourcePath the resource path (its variables default the path mappings)
 	 * @param integration the definition
 	 * @param stage the stage
-	 * @return the compiled integration
+	 * @param templates compiles the integration's mapping templates
+	 * @return the compiled integration; a template that does not compile is left out of it
 	 */
 	public static CompiledIntegration compile(String routeId, String resourcePath, Integration integration,
-			Stage stage) {
+			Stage stage, TemplateCompiler templates) {
 		Map<String, MappingExpression> headers = new LinkedHashMap<>();
 		Map<String, MappingExpression> query = new LinkedHashMap<>();
 		Map<String, MappingExpression> path = new LinkedHashMap<>();
@@ -104,13 +108,25 @@ public final class IntegrationCompiler {
 		if ((type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY) && integration.uri() != null) {
 			function = FunctionReference.parse(UriTemplate.substituteStageVariables(integration.uri(), stage.variables()));
 		}
+		Map<String, MappingTemplate> requestTemplates = new LinkedHashMap<>();
+		integration.requestTemplates()
+			.forEach((key, text) -> put(requestTemplates, key,
+					templates.compile("integration.request-templates[" + key + "]", null, text)));
 		return new CompiledIntegration(integration, uri, route, headers, query, path, Set.copyOf(greedyTargets), illegal,
-				compileResponses(integration.responses()), needsBody, function);
+				compileResponses(integration.responses(), templates), needsBody, function,
+				Collections.unmodifiableMap(requestTemplates));
 	}
 
-	private static List<CompiledIntegration.Response> compileResponses(List<IntegrationResponse> responses) {
+	private static List<CompiledIntegration.Response> compileResponses(List<IntegrationResponse> responses,
+			TemplateCompiler templates) {
 		List<CompiledIntegration.Response> compiled = new ArrayList<>();
-		for (IntegrationResponse response : responses) {
+		for (int i = 0; i < responses.size(); i++) {
+			IntegrationResponse response = responses.get(i);
+			String field = "integration.responses[" + i + "].response-templates";
+			Map<String, MappingTemplate> responseTemplates = new LinkedHashMap<>();
+			response.responseTemplates()
+				.forEach((key, text) -> put(responseTemplates, key,
+						templates.compile(field + "[" + key + "]", response.statusCode(), text)));
 			Pattern pattern = response.isDefault() ? null : Pattern.compile(response.selectionPattern());
 			Map<String, MappingExpression> headers = new LinkedHashMap<>();
 			response.responseParameters().forEach((target, source) -> {
@@ -119,9 +135,36 @@ public final class IntegrationCompiler {
 				}
 			});
 			compiled.add(new CompiledIntegration.Response(response, pattern, Integer.parseInt(response.statusCode()),
-					headers));
+					headers, Collections.unmodifiableMap(responseTemplates)));
 		}
 		return compiled;
+	}
+
+	private static void put(Map<String, MappingTemplate> templates, String key, @Nullable MappingTemplate template) {
+		if (template != null) {
+			templates.put(key, template);
+		}
+	}
+
+	/**
+	 * Compiles the mapping templates of one method (or WebSocket route), naming each after
+	 * where it is defined, so that every message about it names the right one.
+	 */
+	@FunctionalInterface
+	public interface TemplateCompiler {
+
+		/**
+		 * Compiles a template.
+		 * @param field where it is defined, e.g.
+		 * {@code integration.responses[0].response-templates[application/json]}
+		 * @param statusCode the status of the integration response it belongs to, {@code null}
+		 * for a request template
+		 * @param source the template text
+		 * @return the template, or {@code null} when it does not compile (the compiler records
+		 * the problem)
+		 */
+		@Nullable MappingTemplate compile(String field, @Nullable String statusCode, String source);
+
 	}
 
 }

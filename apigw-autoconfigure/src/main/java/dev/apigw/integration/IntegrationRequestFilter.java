@@ -22,6 +22,7 @@ import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.PathSegments;
 import dev.apigw.template.ContextOverrides;
+import dev.apigw.template.MappingTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -136,8 +137,8 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 		Integration definition = integration.definition();
 		String contentType = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
 		String mediaType = ContentTypes.mediaType(contentType);
-		Map<String, String> requestTemplates = definition.requestTemplates();
-		String template = requestTemplates.get(mediaType);
+		Map<String, MappingTemplate> requestTemplates = integration.requestTemplates();
+		MappingTemplate template = requestTemplates.get(mediaType);
 		if (template == null) {
 			PassthroughBehavior behavior = definition.passthroughBehavior();
 			boolean refuse = (behavior == PassthroughBehavior.NEVER)
@@ -150,10 +151,10 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			}
 			return readBody(exchange).map((body) -> new Payload(body, contentType, text(body)));
 		}
-		return readBody(exchange).map((body) -> {
+		return readBody(exchange).flatMap((body) -> {
 			String text = text(body);
-			String rendered = this.templates.renderRequest(integration, mediaType, template, text, invocation, exchange);
-			return new Payload(rendered.getBytes(StandardCharsets.UTF_8), mediaType, text);
+			return this.templates.render(template, text, invocation, exchange)
+				.map((rendered) -> new Payload(rendered.getBytes(StandardCharsets.UTF_8), mediaType, text));
 		});
 	}
 

@@ -3,96 +3,75 @@ package dev.apigw.integration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.template.MappingTemplate;
-import dev.apigw.template.TemplateEngine;
+import dev.apigw.template.RenderRejectedException;
 import dev.apigw.template.TemplateInput;
 import dev.apigw.template.TemplateRenderException;
+import dev.apigw.template.TemplateRenderer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Renders the mapping templates of integration requests and responses with the sandboxed
- * Velocity {@link TemplateEngine}. Templates are compiled when a deployment is compiled
- * ({@link #compile}) and looked up by their text per request; a render that breaks the
- * sandbox or its budget ends the request with a 500 gateway response and a log line naming
- * the template.
+ * Renders the mapping templates of integration requests and responses (compiled with their
+ * deployment, see {@link CompiledIntegration}) for a request, through the
+ * {@link TemplateRenderer} that keeps expensive renders off the event loops. A render that
+ * breaks the sandbox or its budget ends the request with a 500 gateway response and a log line
+ * naming the template; a render refused because the render threads are saturated ends it with
+ * a 429 ({@code THROTTLED}).
  */
 public final class MappingTemplates {
 
 	private static final Log logger = LogFactory.getLog(MappingTemplates.class);
 
-	private final TemplateEngine engine;
-
-	private final ConcurrentMap<String, MappingTemplate> compiled = new ConcurrentHashMap<>();
+	private final TemplateRenderer renderer;
 
 	/**
 	 * Creates the renderer.
-	 * @param engine the template engine
+	 * @param renderer decides where templates render
 	 */
-	public MappingTemplates(TemplateEngine engine) {
-		this.engine = engine;
+	public MappingTemplates(TemplateRenderer renderer) {
+		this.renderer = renderer;
 	}
 
 	/**
-	 * Compiles a template once, so requests only render it.
-	 * @param name names the template in messages (API, resource, method, content type)
-	 * @param source the template text
-	 * @throws dev.apigw.template.TemplateException when the template does not parse
-	 */
-	public void compile(String name, String source) {
-		if (!this.compiled.containsKey(source)) {
-			this.compiled.putIfAbsent(source, this.engine.compile(name, source));
-		}
-	}
-
-	/**
-	 * Renders the request template selected for a request.
-	 * @param integration the integration
-	 * @param contentType the content type the template was selected for
-	 * @param template the template text
-	 * @param body the request body
+	 * Renders a request or response template for a request. What the template writes into
+	 * {@code $context.requestOverride} and {@code $context.responseOverride} becomes the
+	 * invocation's once the render has finished.
+	 * @param template the template
+	 * @param body the request body, or the integration response body
 	 * @param invocation the invocation
 	 * @param exchange the exchange
-	 * @return the rendered payload
+	 * @return the rendered text; a {@link GatewayResponseException} when the render fails or is
+	 * refused
 	 */
-	public String renderRequest(CompiledIntegration integration, String contentType, String template, String body,
-			ApiInvocation invocation, ServerWebExchange exchange) {
-		return render(template, body, invocation, exchange, "request " + contentType);
+	public Mono<String> render(MappingTemplate template, String body, ApiInvocation invocation,
+			ServerWebExchange exchange) {
+		return this.renderer.render(template, () -> input(body, invocation, exchange)).map((rendered) -> {
+			invocation.adoptOverrides(rendered.input().context());
+			return rendered.output();
+		}).onErrorMap(TemplateRenderException.class, (ex) -> {
+			// the summary leaves out what the request may have put into the failure's message
+			logger.warn(exchange.getLogPrefix() + "Execution failed: " + ex.summary());
+			if (logger.isDebugEnabled()) {
+				logger.debug(exchange.getLogPrefix() + "Execution failed: " + ex.getMessage());
+			}
+			return new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR);
+		}).onErrorMap(RenderRejectedException.class,
+				(ex) -> new GatewayResponseException(GatewayResponseType.THROTTLED));
 	}
 
-	/**
-	 * Renders the response template selected for an integration response.
-	 * @param integration the integration
-	 * @param contentType the content type the template was selected for
-	 * @param template the template text
-	 * @param body the integration response body
-	 * @param invocation the invocation
-	 * @param exchange the exchange
-	 * @return the rendered body
-	 */
-	public String renderResponse(CompiledIntegration integration, String contentType, String template, String body,
-			ApiInvocation invocation, ServerWebExchange exchange) {
-		return render(template, body, invocation, exchange, "response " + contentType);
-	}
-
-	private String render(String source, String body, ApiInvocation invocation, ServerWebExchange exchange,
-			String what) {
-		MappingTemplate template = this.compiled.get(source);
-		if (template == null) {
-			template = this.compiled.computeIfAbsent(source, (text) -> this.engine.compile(describe(invocation, what), text));
-		}
+	private static TemplateInput input(String body, ApiInvocation invocation, ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		TemplateInput input = TemplateInput.builder()
+		return TemplateInput.builder()
 			.body(body)
 			.pathParams(invocation.pathParameters())
 			.queryParams(lastValues(request.getQueryParams()))
@@ -100,20 +79,6 @@ public final class MappingTemplates {
 			.context(invocation.context())
 			.stageVariables(invocation.stage().stage().variables())
 			.build();
-		invocation.adoptOverrides(input.context());
-		try {
-			return template.render(input);
-		}
-		catch (TemplateRenderException ex) {
-			logger.warn(exchange.getLogPrefix() + "Execution failed: mapping template " + template.name() + " ("
-					+ describe(invocation, what) + "): " + ex.getMessage());
-			throw new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR);
-		}
-	}
-
-	private static String describe(ApiInvocation invocation, String what) {
-		return "API '" + invocation.stage().api().id() + "', resource '" + invocation.resourcePath() + "', method "
-				+ invocation.httpMethod() + ", " + what;
 	}
 
 	private static Map<String, String> lastValues(Map<String, List<String>> values) {

@@ -43,7 +43,7 @@ public final class ContentTypes {
 	 * @param accept the Accept header
 	 * @return the selected entry, or {@code null} when there are no templates
 	 */
-	public static Map.@Nullable Entry<String, String> selectByAccept(Map<String, String> templates,
+	public static <T> Map.@Nullable Entry<String, T> selectByAccept(Map<String, T> templates,
 			@Nullable String accept) {
 		if (templates.isEmpty()) {
 			return null;
@@ -51,7 +51,7 @@ public final class ContentTypes {
 		if (accept != null && !accept.isBlank()) {
 			try {
 				for (MediaType acceptable : MediaType.parseMediaTypes(accept)) {
-					for (Map.Entry<String, String> entry : templates.entrySet()) {
+					for (Map.Entry<String, T> entry : templates.entrySet()) {
 						if (acceptable.isWildcardType()) {
 							continue;
 						}
@@ -65,7 +65,7 @@ public final class ContentTypes {
 				// an unparseable Accept header selects like no header
 			}
 		}
-		for (Map.Entry<String, String> entry : templates.entrySet()) {
+		for (Map.Entry<String, T> entry : templates.entrySet()) {
 			if (APPLICATION_JSON.equalsIgnoreCase(entry.getKey())) {
 				return entry;
 			}

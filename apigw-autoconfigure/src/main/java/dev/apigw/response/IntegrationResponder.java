@@ -9,6 +9,7 @@ import dev.apigw.integration.MappingExpression;
 import dev.apigw.integration.MappingTemplates;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.template.MappingTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
@@ -83,21 +84,24 @@ public final class IntegrationResponder {
 				}
 			});
 		}
-		Map.Entry<String, String> template = ContentTypes.selectByAccept(selected.definition().responseTemplates(),
+		Map.Entry<String, MappingTemplate> template = ContentTypes.selectByAccept(selected.templates(),
 				ContentTypes.accept(request.getHeaders()));
-		byte[] body;
-		if (template != null) {
-			String rendered = this.templates.renderResponse(integration, template.getKey(), template.getValue(), bodyText,
-					invocation, exchange);
-			body = rendered.getBytes(StandardCharsets.UTF_8);
-			headers.set(HttpHeaders.CONTENT_TYPE, template.getKey());
-		}
-		else {
-			body = result.body();
+		if (template == null) {
 			if (!headers.containsHeader(HttpHeaders.CONTENT_TYPE)) {
 				headers.set(HttpHeaders.CONTENT_TYPE, ContentTypes.APPLICATION_JSON);
 			}
+			return write(target, invocation, selected, result.body());
 		}
+		CompiledIntegration.Response response = selected;
+		return this.templates.render(template.getValue(), bodyText, invocation, exchange).flatMap((rendered) -> {
+			headers.set(HttpHeaders.CONTENT_TYPE, template.getKey());
+			return write(target, invocation, response, rendered.getBytes(StandardCharsets.UTF_8));
+		});
+	}
+
+	private static Mono<Void> write(ServerHttpResponse target, ApiInvocation invocation,
+			CompiledIntegration.Response selected, byte[] body) {
+		HttpHeaders headers = target.getHeaders();
 		headers.set("X-Amzn-Trace-Id", invocation.traceId());
 		int status = ResponseOverrides.apply(invocation, selected.statusCode(), headers);
 		target.setStatusCode(HttpStatusCode.valueOf(status));

@@ -23,21 +23,37 @@ public final class MappingTemplate {
 
 	private final LongSupplier nanoClock;
 
+	private final @Nullable RenderHook hook;
+
 	private final Map<Object, IntrospectionCacheData> introspectionCache = new ConcurrentHashMap<>();
+
+	/**
+	 * Set by {@link TemplateRenderer} when a render ran out of its event-loop slice, so that the
+	 * next renders go straight to a render thread instead of wasting the slice again; cleared when
+	 * one of those fits the slice.
+	 */
+	volatile boolean slow;
 
 	/** Sizes the next render's buffer; a plain field, as a stale value only costs a resize. */
 	private int lastOutputLength = 256;
 
-	MappingTemplate(String name, Template template, TemplateLimits limits, LongSupplier nanoClock) {
+	MappingTemplate(String name, Template template, TemplateLimits limits, LongSupplier nanoClock,
+			@Nullable RenderHook hook) {
 		this.name = name;
 		this.template = template;
 		this.limits = limits;
 		this.nanoClock = nanoClock;
+		this.hook = hook;
 	}
 
 	/** @return the name given when compiling */
 	public String name() {
 		return this.name;
+	}
+
+	/** @return now, on the clock this template's budgets are measured with */
+	long nanoTime() {
+		return this.nanoClock.getAsLong();
 	}
 
 	/**
@@ -49,10 +65,29 @@ public final class MappingTemplate {
 	 * method it calls fails; the message names the template
 	 */
 	public String render(TemplateInput input) {
-		RenderState state = new RenderState(this.limits, this.nanoClock, input);
+		String output = render(input, Long.MAX_VALUE);
+		if (output == null) {
+			throw new IllegalStateException("a render without a time slice was preempted");
+		}
+		return output;
+	}
+
+	/**
+	 * Renders the template for one input within a time slice shorter than the render budget.
+	 * @param input the payload, parameters, context and stage variables; a render that ran out
+	 * of its slice may have written into its context, so render again with a new input
+	 * @param sliceNanos how long the render may run
+	 * @return the rendered text, or {@code null} when the render ran out of its slice
+	 * @throws TemplateRenderException as {@link #render(TemplateInput)} does
+	 */
+	@Nullable String render(TemplateInput input, long sliceNanos) {
+		RenderState state = new RenderState(this.limits, this.nanoClock, input, sliceNanos);
 		RenderState previous = state.enter();
 		BudgetWriter writer = new BudgetWriter(state, this.lastOutputLength);
 		try {
+			if (this.hook != null) {
+				this.hook.beforeRender(this, input);
+			}
 			RenderContext context = new RenderContext(this.introspectionCache, state);
 			context.put("input", new InputVariable(input));
 			context.put("util", UtilVariable.INSTANCE);
@@ -64,10 +99,16 @@ public final class MappingTemplate {
 			throw failure(state, "nests too deeply", null);
 		}
 		catch (RuntimeException ex) {
+			if (state.preempted()) {
+				return null;
+			}
 			throw failure(state, null, ex);
 		}
 		finally {
 			RenderState.exit(previous);
+		}
+		if (state.preempted()) {
+			return null;
 		}
 		if (state.violation() != null) {
 			throw failure(state, null, null);
@@ -97,7 +138,13 @@ public final class MappingTemplate {
 			return new TemplateRenderException("Mapping template '" + this.name + "' was stopped: it " + reason);
 		}
 		String message = (cause != null) ? cause.getMessage() : "unknown failure";
-		return new TemplateRenderException("Mapping template '" + this.name + "' failed: " + message, cause);
+		Throwable root = cause;
+		while (root != null && root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String summary = (root != null) ? root.getClass().getSimpleName() + " in a method it called" : "unknown failure";
+		return new TemplateRenderException("Mapping template '" + this.name + "' failed: " + message,
+				"Mapping template '" + this.name + "' failed: " + summary, cause);
 	}
 
 	@Override

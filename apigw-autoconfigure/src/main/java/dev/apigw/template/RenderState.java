@@ -21,6 +21,11 @@ final class RenderState {
 
 	private final long deadline;
 
+	/** Whether {@link #deadline} is a time slice shorter than the render's budget. */
+	private final boolean sliced;
+
+	private boolean preempted;
+
 	private final long maxAllocation;
 
 	private final TemplateInput input;
@@ -37,10 +42,16 @@ final class RenderState {
 
 	private @Nullable String nullSet;
 
-	RenderState(TemplateLimits limits, LongSupplier nanoClock, TemplateInput input) {
+	/**
+	 * @param sliceNanos how long the render may run before it is preempted, when shorter than
+	 * {@code limits.maxRenderTime()}
+	 */
+	RenderState(TemplateLimits limits, LongSupplier nanoClock, TemplateInput input, long sliceNanos) {
 		this.limits = limits;
 		this.nanoClock = nanoClock;
-		this.deadline = nanoClock.getAsLong() + limits.maxRenderTime().toNanos();
+		long budget = limits.maxRenderTime().toNanos();
+		this.sliced = sliceNanos < budget;
+		this.deadline = nanoClock.getAsLong() + Math.min(budget, sliceNanos);
 		this.maxAllocation = limits.maxAllocationUnits();
 		this.input = input;
 	}
@@ -73,6 +84,11 @@ final class RenderState {
 		return this.violation;
 	}
 
+	/** Whether the render was stopped at the end of its time slice rather than for a fault. */
+	boolean preempted() {
+		return this.preempted;
+	}
+
 	/** Counts one unit of work; now and then checks the deadline. */
 	void tick() {
 		if ((++this.ticks & CLOCK_MASK) == 0) {
@@ -88,6 +104,10 @@ final class RenderState {
 			throw this.violation;
 		}
 		if (this.nanoClock.getAsLong() - this.deadline > 0) {
+			if (this.sliced) {
+				this.preempted = true;
+				throw fail("ran out of its time slice");
+			}
 			throw fail("took longer than " + this.limits.maxRenderTime().toMillis() + " ms");
 		}
 	}

@@ -15,6 +15,7 @@ import org.apache.velocity.runtime.parser.node.SimpleNode;
 import org.apache.velocity.runtime.resource.Resource;
 import org.apache.velocity.runtime.resource.loader.ResourceLoader;
 import org.apache.velocity.util.ExtProperties;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compiles AWS API Gateway mapping templates (Velocity Template Language with {@code $input},
@@ -33,6 +34,8 @@ public final class TemplateEngine {
 
 	private final LongSupplier nanoClock;
 
+	private final @Nullable RenderHook hook;
+
 	/** An engine with {@link TemplateLimits#defaults()}. */
 	public TemplateEngine() {
 		this(TemplateLimits.defaults());
@@ -45,8 +48,14 @@ public final class TemplateEngine {
 
 	/** For tests: a clock that can be moved instead of waited for. */
 	TemplateEngine(TemplateLimits limits, LongSupplier nanoClock) {
+		this(limits, nanoClock, null);
+	}
+
+	/** For tests: a hook every render of this engine's templates calls first. */
+	TemplateEngine(TemplateLimits limits, LongSupplier nanoClock, @Nullable RenderHook hook) {
 		this.limits = limits;
 		this.nanoClock = nanoClock;
+		this.hook = hook;
 		this.velocity = createRuntime(limits);
 	}
 
@@ -90,7 +99,7 @@ public final class TemplateEngine {
 		catch (VelocityException ex) {
 			throw new TemplateException("Mapping template '" + name + "' cannot be compiled: " + ex.getMessage(), ex);
 		}
-		return new MappingTemplate(name, template, this.limits, this.nanoClock);
+		return new MappingTemplate(name, template, this.limits, this.nanoClock, this.hook);
 	}
 
 	private static TemplateException syntaxError(String name, ParseException ex) {

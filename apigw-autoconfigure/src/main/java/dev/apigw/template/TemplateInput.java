@@ -155,7 +155,7 @@ public final class TemplateInput {
 		}
 	}
 
-	private static GuardedMap copy(Map<String, String> source) {
+	private static GuardedMap copy(Map<?, ?> source) {
 		GuardedMap copy = new GuardedMap();
 		source.forEach(copy::rawPut);
 		return copy;
@@ -177,22 +177,21 @@ public final class TemplateInput {
 		return context;
 	}
 
+	/**
+	 * A writable copy of an override map, never the map itself: a render that is stopped and run
+	 * again (see {@link TemplateRenderer}) must not see what the stopped one wrote, so what a
+	 * render writes only becomes the request's once it has finished.
+	 */
 	private static GuardedMap override(@Nullable Object existing, String... nested) {
 		GuardedMap override = new GuardedMap();
-		if (existing instanceof GuardedMap guarded) {
-			override = guarded;
-		}
-		else if (existing instanceof Map<?, ?> map) {
-			map.forEach(override::rawPut);
+		if (existing instanceof Map<?, ?> map) {
+			// two levels (the override and its header, path and querystring maps) and no deeper: a
+			// map a template built may contain itself
+			map.forEach((key, value) -> override.rawPut(key, (value instanceof Map<?, ?> inner) ? copy(inner) : value));
 		}
 		for (String name : nested) {
-			Object current = override.get(name);
-			if (!(current instanceof GuardedMap)) {
-				GuardedMap replacement = new GuardedMap();
-				if (current instanceof Map<?, ?> map) {
-					map.forEach(replacement::rawPut);
-				}
-				override.rawPut(name, replacement);
+			if (!(override.get(name) instanceof GuardedMap)) {
+				override.rawPut(name, new GuardedMap());
 			}
 		}
 		return override;

@@ -5,24 +5,21 @@ import java.util.Map;
 import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.model.ReservedHeaders;
 import dev.apigw.model.WebSocketRoute;
-import dev.apigw.template.MappingTemplate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A route compiled for one stage: its integration (stage variables substituted, selection
- * patterns compiled), its template selection expression and every mapping template of its
- * integration, compiled. Built once per deployment.
+ * patterns and mapping templates compiled) and its template selection expression. Built once
+ * per deployment.
  *
  * @param route the route definition
  * @param integration the compiled integration, {@code null} for a route without one
  * @param templateSelection selects the request template
- * @param templates compiled templates by their source text
  * @param headerParameters {@code integration.request.header.X} to its source
  * @param queryParameters {@code integration.request.querystring.X} to its source
  */
 record CompiledRoute(WebSocketRoute route, @Nullable CompiledIntegration integration,
-		SelectionExpression templateSelection, Map<String, MappingTemplate> templates,
-		Map<String, SelectionExpression> headerParameters, Map<String, SelectionExpression> queryParameters) {
+		SelectionExpression templateSelection, Map<String, SelectionExpression> headerParameters, Map<String, SelectionExpression> queryParameters) {
 
 	/**
 	 * Compiles integration request parameters of a WebSocket route: targets
@@ -74,19 +71,6 @@ record CompiledRoute(WebSocketRoute route, @Nullable CompiledIntegration integra
 
 	String key() {
 		return this.route.routeKey();
-	}
-
-	/**
-	 * The compiled template of a source text.
-	 * @param source the template text
-	 * @return the template
-	 */
-	MappingTemplate template(String source) {
-		MappingTemplate template = this.templates.get(source);
-		if (template == null) {
-			throw new IllegalStateException("Template not compiled for route " + key());
-		}
-		return template;
 	}
 
 }

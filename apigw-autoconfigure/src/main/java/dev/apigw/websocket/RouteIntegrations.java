@@ -14,8 +14,10 @@ import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.PassthroughBehavior;
 import dev.apigw.template.MappingTemplate;
+import dev.apigw.template.RenderRejectedException;
 import dev.apigw.template.TemplateInput;
 import dev.apigw.template.TemplateRenderException;
+import dev.apigw.template.TemplateRenderer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -51,9 +53,12 @@ final class RouteIntegrations {
 
 	private final WebClient http;
 
-	RouteIntegrations(@Nullable LambdaInvoker lambda, WebClient http) {
+	private final TemplateRenderer templates;
+
+	RouteIntegrations(@Nullable LambdaInvoker lambda, WebClient http, TemplateRenderer templates) {
 		this.lambda = lambda;
 		this.http = http;
+		this.templates = templates;
 	}
 
 	/**
@@ -140,13 +145,14 @@ final class RouteIntegrations {
 					false));
 		}
 		return this.lambda.invoke(function(integration), input, requestId, integration.definition().timeout())
-			.map((result) -> respond(route, integration, 200, JSON.writeValueAsString(result), null, source))
+			// what respond fails with is a RouteFailure, which is not resumed
+			.flatMap((result) -> respond(integration, 200, JSON.writeValueAsString(result), null, source))
 			.onErrorResume((error) -> !(error instanceof TimeoutException) && !(error instanceof RouteFailure),
 					(error) -> {
 						String message = (error.getMessage() != null) ? error.getMessage() : error.getClass().getName();
-						return Mono.just(respond(route, integration, 200,
+						return respond(integration, 200,
 								new String(this.lambda.json(this.lambda.error(error)), StandardCharsets.UTF_8),
-								message, source));
+								message, source);
 					});
 	}
 
@@ -165,7 +171,7 @@ final class RouteIntegrations {
 		catch (JacksonException ex) {
 			return Mono.error(new RouteFailure("Unable to parse statusCode: " + ex.getOriginalMessage(), false));
 		}
-		return Mono.just(respond(route, integration, status, "", null, source));
+		return respond(integration, status, "", null, source);
 	}
 
 	private Mono<RouteResult> http(CompiledRoute route, CompiledIntegration integration, String payload,
@@ -197,23 +203,26 @@ final class RouteIntegrations {
 			.bodyValue(body)
 			.exchangeToMono((response) -> response.bodyToMono(byte[].class)
 				.defaultIfEmpty(new byte[0])
-				.map((bytes) -> {
-					int status = response.statusCode().value();
-					if (definition.type() == IntegrationType.HTTP_PROXY) {
-						Map<String, String> headers = new LinkedHashMap<>();
-						response.headers().asHttpHeaders().forEach((name, values) -> headers.put(name, values.get(0)));
-						return new RouteResult(status, (bytes.length > 0) ? bytes : null, headers);
-					}
-					return respond(route, integration, status, new String(bytes, StandardCharsets.UTF_8), null, source);
-				}))
-			.timeout(definition.timeout());
+				.map((bytes) -> new HttpAnswer(response.statusCode().value(), bytes,
+						response.headers().asHttpHeaders())))
+			.timeout(definition.timeout())
+			.flatMap((answer) -> {
+				if (definition.type() == IntegrationType.HTTP_PROXY) {
+					Map<String, String> headers = new LinkedHashMap<>();
+					answer.headers().forEach((name, values) -> headers.put(name, values.get(0)));
+					return Mono.just(new RouteResult(answer.status(), (answer.body().length > 0) ? answer.body() : null,
+							headers));
+				}
+				return respond(integration, answer.status(), new String(answer.body(), StandardCharsets.UTF_8), null,
+						source);
+			});
 	}
 
 	/**
 	 * The integration response phase: selects the response (pattern against the status, or
 	 * the Lambda error message) and renders its template.
 	 */
-	private RouteResult respond(CompiledRoute route, CompiledIntegration integration, int status, String body,
+	private Mono<RouteResult> respond(CompiledIntegration integration, int status, String body,
 			@Nullable String errorMessage, MessageSource source) {
 		boolean lambdaSuccess = errorMessage == null && integration.definition().type() == IntegrationType.AWS;
 		String value = (errorMessage != null) ? errorMessage : Integer.toString(status);
@@ -222,16 +231,17 @@ final class RouteIntegrations {
 			selected = integration.select(null, true);
 		}
 		if (selected == null) {
-			throw new RouteFailure("No match for output mapping and no default output mapping configured. "
-					+ "Endpoint Response Status Code: " + value, false);
+			return Mono.error(new RouteFailure("No match for output mapping and no default output mapping configured. "
+					+ "Endpoint Response Status Code: " + value, false));
 		}
-		Map<String, String> templates = selected.definition().responseTemplates();
-		String template = templates.containsKey("$default") ? templates.get("$default")
+		Map<String, MappingTemplate> templates = selected.templates();
+		MappingTemplate template = templates.containsKey("$default") ? templates.get("$default")
 				: templates.containsKey("default") ? templates.get("default")
 						: templates.isEmpty() ? null : templates.values().iterator().next();
-		String output = (template != null) ? render(route, template, body, source) : body;
-		return new RouteResult(selected.statusCode(), output.isEmpty() ? null : output.getBytes(StandardCharsets.UTF_8),
-				Map.of());
+		int statusCode = selected.statusCode();
+		Mono<String> output = (template != null) ? render(template, body, source) : Mono.just(body);
+		return output.map((text) -> new RouteResult(statusCode,
+				text.isEmpty() ? null : text.getBytes(StandardCharsets.UTF_8), Map.of()));
 	}
 
 	/**
@@ -242,14 +252,14 @@ final class RouteIntegrations {
 	private Mono<String> payload(CompiledRoute route, MessageSource source) {
 		CompiledIntegration integration = route.integration();
 		String body = source.payload();
-		Map<String, String> templates = integration.definition().requestTemplates();
+		Map<String, MappingTemplate> templates = integration.requestTemplates();
 		if (templates.isEmpty()) {
 			return (integration.definition().passthroughBehavior() == PassthroughBehavior.NEVER)
 					? Mono.error(new RouteFailure("Unsupported Media Type: no template and passthrough NEVER", false))
 					: Mono.just(body);
 		}
 		String key = route.templateSelection().evaluate(source);
-		String template = (key != null) ? templates.get(key) : null;
+		MappingTemplate template = (key != null) ? templates.get(key) : null;
 		if (template == null) {
 			template = templates.get("$default");
 		}
@@ -258,11 +268,21 @@ final class RouteIntegrations {
 					? Mono.just(body)
 					: Mono.error(new RouteFailure("Unsupported Media Type: no template for '" + key + "'", false));
 		}
-		return Mono.just(render(route, template, body, source));
+		return render(template, body, source);
 	}
 
-	private static String render(CompiledRoute route, String template, String body, MessageSource source) {
-		MappingTemplate compiled = route.template(template);
+	private Mono<String> render(MappingTemplate template, String body, MessageSource source) {
+		return this.templates.render(template, () -> input(body, source))
+			.map(TemplateRenderer.Rendered::output)
+			.onErrorMap(TemplateRenderException.class, (ex) -> {
+				// the summary leaves out what the message may have put into the failure's message
+				logger.warn("WebSocket route of " + source.context("apiId") + ": " + ex.summary());
+				return new RouteFailure(ex.getMessage(), false);
+			})
+			.onErrorMap(RenderRejectedException.class, (ex) -> new RouteFailure(ex.getMessage(), false));
+	}
+
+	private static TemplateInput input(String body, MessageSource source) {
 		Map<String, String> headers = new LinkedHashMap<>();
 		source.handshake().headers().forEach((name, values) -> {
 			if (!values.isEmpty()) {
@@ -275,19 +295,13 @@ final class RouteIntegrations {
 				query.put(name, values.get(values.size() - 1));
 			}
 		});
-		TemplateInput input = TemplateInput.builder()
+		return TemplateInput.builder()
 			.body(body)
 			.context(new LinkedHashMap<>(source.requestContext()))
 			.headers(headers)
 			.queryParams(query)
 			.stageVariables(source.stageVariables())
 			.build();
-		try {
-			return compiled.render(input);
-		}
-		catch (TemplateRenderException ex) {
-			throw new RouteFailure(ex.getMessage(), false);
-		}
 	}
 
 	private FunctionReference function(CompiledIntegration integration) {
@@ -296,6 +310,10 @@ final class RouteIntegrations {
 					+ integration.definition().uri(), false);
 		}
 		return integration.function();
+	}
+
+	/** What an HTTP integration answered, read before its integration response is rendered. */
+	private record HttpAnswer(int status, byte[] body, org.springframework.http.HttpHeaders headers) {
 	}
 
 }

@@ -13,7 +13,6 @@ import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.integration.IntegrationCompiler;
 import dev.apigw.model.Integration;
-import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.Stage;
 import dev.apigw.model.WebSocketApi;
 import dev.apigw.model.WebSocketRoute;
@@ -91,7 +90,6 @@ public final class WebSocketDeployments {
 	private static CompiledRoute compile(WebSocketApi api, Stage stage, WebSocketRoute route, TemplateEngine engine,
 			List<Problem> problems) {
 		Integration integration = route.integration();
-		Map<String, MappingTemplate> templates = new LinkedHashMap<>();
 		CompiledIntegration compiled = null;
 		Map<String, SelectionExpression> headers = new LinkedHashMap<>();
 		Map<String, SelectionExpression> query = new LinkedHashMap<>();
@@ -107,7 +105,8 @@ public final class WebSocketDeployments {
 				.contentHandling(integration.contentHandling())
 				.responses(integration.responses())
 				.build();
-			compiled = IntegrationCompiler.compile(id, "/", withoutParameters, stage);
+			compiled = IntegrationCompiler.compile(id, "/", withoutParameters, stage,
+					(field, status, text) -> template(api, route, field, status, text, engine, problems));
 			try {
 				CompiledRoute.parameters(integration.requestParameters(), headers, query);
 			}
@@ -115,32 +114,22 @@ public final class WebSocketDeployments {
 				problems.add(new Problem(api.source(), api.id(), "route " + route.routeKey(), null,
 						"integration.request-parameters", ex.getMessage()));
 			}
-			integration.requestTemplates()
-				.forEach((key, text) -> template(api, route, "integration.request-templates[" + key + "]", text, engine,
-						templates, problems));
-			for (int i = 0; i < integration.responses().size(); i++) {
-				IntegrationResponse response = integration.responses().get(i);
-				String field = "integration.responses[" + i + "].response-templates";
-				response.responseTemplates()
-					.forEach((key, text) -> template(api, route, field + "[" + key + "]", text, engine, templates,
-							problems));
-			}
 		}
 		String selection = (route.templateSelectionExpression() != null) ? route.templateSelectionExpression()
 				: "\\$default";
-		return new CompiledRoute(route, compiled, SelectionExpression.parse(selection), templates, headers, query);
+		return new CompiledRoute(route, compiled, SelectionExpression.parse(selection), headers, query);
 	}
 
-	private static void template(WebSocketApi api, WebSocketRoute route, String field, String text,
-			TemplateEngine engine, Map<String, MappingTemplate> templates, List<Problem> problems) {
-		if (templates.containsKey(text)) {
-			return;
-		}
+	/** Compiles one template of a route, named after the API, route and field. */
+	private static @Nullable MappingTemplate template(WebSocketApi api, WebSocketRoute route, String field,
+			@Nullable String status, String text, TemplateEngine engine, List<Problem> problems) {
 		try {
-			templates.put(text, engine.compile(api.id() + " route " + route.routeKey() + " " + field, text));
+			return engine.compile(api.id() + " route " + route.routeKey() + " " + field
+					+ ((status != null) ? " (status " + status + ")" : ""), text);
 		}
 		catch (TemplateException ex) {
 			problems.add(new Problem(api.source(), api.id(), "route " + route.routeKey(), null, field, ex.getMessage()));
+			return null;
 		}
 	}
 

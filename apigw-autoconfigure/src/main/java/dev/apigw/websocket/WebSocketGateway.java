@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 import dev.apigw.auth.ApiKeyRepository;
 import dev.apigw.integration.lambda.LambdaInvoker;
 import dev.apigw.store.ConnectionStore;
+import dev.apigw.template.RenderOffload;
+import dev.apigw.template.TemplateRenderer;
 import dev.apigw.throttle.UsagePlans;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -148,6 +150,8 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 
 		private @Nullable WebClient webClient;
 
+		private @Nullable TemplateRenderer templates;
+
 		private @Nullable ConnectAuthorizer authorizer;
 
 		private @Nullable ConnectionsAccessCheck accessCheck;
@@ -202,6 +206,17 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 			return this;
 		}
 
+		/**
+		 * Sets what renders the routes' mapping templates, keeping expensive renders off the
+		 * event loops; without one the gateway renders with {@link RenderOffload#defaults()}.
+		 * @param templates the renderer
+		 * @return this builder
+		 */
+		public Builder templateRenderer(TemplateRenderer templates) {
+			this.templates = templates;
+			return this;
+		}
+
 		public Builder authorizer(@Nullable ConnectAuthorizer authorizer) {
 			this.authorizer = authorizer;
 			return this;
@@ -240,7 +255,9 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 					this.idleTimeout.plusSeconds(10), this.clock);
 			WebClient client = (this.webClient != null) ? this.webClient : WebClient.create();
 			WebSocketGatewayFilter filter = new WebSocketGatewayFilter(this.deployments, connections,
-					new RouteIntegrations(this.lambda, client), this.clock,
+					new RouteIntegrations(this.lambda, client,
+							(this.templates != null) ? this.templates : new TemplateRenderer(RenderOffload.defaults())),
+					this.clock,
 					new WebSocketGatewayFilter.Settings(this.order, this.maxFrameSize, this.maxMessageSize,
 							this.idleTimeout, this.maxConnectionDuration, this.connectionsApi),
 					this.authorizer, this.iam, this.apiKeys, (this.accessCheck != null) ? this.accessCheck : this.iam);

@@ -1,6 +1,7 @@
 package dev.apigw.autoconfigure;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -20,6 +21,8 @@ import dev.apigw.model.Stage;
 import dev.apigw.observe.RequestMetrics;
 import dev.apigw.pipeline.ApiMountWebFilter;
 import dev.apigw.response.GatewayResponseWriter;
+import dev.apigw.template.RenderOffload;
+import dev.apigw.template.TemplateRenderer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +84,7 @@ class ApigwAutoConfigurationTests {
 			assertThat(context).hasNotFailed();
 			assertThat(context.getBean(GatewayResponseWriter.class)).isSameAs(UserBeans.RESPONSES);
 			assertThat(context.getBean(MappingTemplates.class)).isSameAs(UserBeans.TEMPLATES);
+			assertThat(context.getBean(TemplateRenderer.class)).isSameAs(UserBeans.RENDERER);
 			assertThat(context.getBean("apigwClock")).isSameAs(UserBeans.CLOCK);
 			assertThat(context).getBean(ApiDefinitions.class).isSameAs(UserBeans.DEFINITIONS);
 			assertThat(context.getBean(DeploymentRegistry.class).snapshot().stages()).singleElement()
@@ -103,6 +107,17 @@ class ApigwAutoConfigurationTests {
 				.hasMessageContaining("API 'shop', resource '/items', method GET, field "
 						+ "'integration.request-templates[application/json]'")
 				.hasMessageContaining("syntax error"));
+	}
+
+	@Test
+	void rendersTemplatesAsTheTemplatePropertiesSay() {
+		this.runner.run((context) -> assertThat(context.getBean(TemplateRenderer.class).settings())
+			.isEqualTo(new RenderOffload(Duration.ofMillis(2), 16 * 1024, RenderOffload.defaultThreads(), 256)));
+		this.runner
+			.withPropertyValues("apigw.templates.event-loop-render-time=0", "apigw.templates.event-loop-max-body-size=1KB",
+					"apigw.templates.render-threads=3", "apigw.templates.render-queue-capacity=0")
+			.run((context) -> assertThat(context.getBean(TemplateRenderer.class).settings())
+				.isEqualTo(new RenderOffload(Duration.ZERO, 1024, 3, 0)));
 	}
 
 	@Test
@@ -146,7 +161,9 @@ class ApigwAutoConfigurationTests {
 
 		static final GatewayResponseWriter RESPONSES = new GatewayResponseWriter();
 
-		static final MappingTemplates TEMPLATES = new MappingTemplates(new dev.apigw.template.TemplateEngine());
+		static final TemplateRenderer RENDERER = new TemplateRenderer(RenderOffload.defaults());
+
+		static final MappingTemplates TEMPLATES = new MappingTemplates(RENDERER);
 
 		static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
 
@@ -164,6 +181,11 @@ class ApigwAutoConfigurationTests {
 		@Bean
 		MappingTemplates userTemplates() {
 			return TEMPLATES;
+		}
+
+		@Bean
+		TemplateRenderer userRenderer() {
+			return RENDERER;
 		}
 
 		@Bean

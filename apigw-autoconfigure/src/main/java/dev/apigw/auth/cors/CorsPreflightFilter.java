@@ -16,6 +16,7 @@ import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.template.MappingTemplate;
 import dev.apigw.template.StatusCodes;
 import dev.apigw.template.TemplateRenderException;
 import org.jspecify.annotations.Nullable;
@@ -73,28 +74,30 @@ public final class CorsPreflightFilter implements PipelineFilter {
 				|| method.apiKeyRequired() || integration.definition().type() != IntegrationType.MOCK) {
 			return chain.filter(exchange);
 		}
-		Map.Entry<String, String> template = template(integration);
-		String rendered = (template != null) ? this.templates.renderRequest(integration, template.getKey(),
-				template.getValue(), "", invocation, exchange) : "";
-		int status;
-		try {
-			status = StatusCodes.statusCodeOf(rendered);
-		}
-		catch (TemplateRenderException ex) {
-			return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
-		}
-		ServerWebExchangeUtils.setAlreadyRouted(exchange);
-		invocation.integrationLatency(0);
-		return this.responder.respond(exchange, exchange.getResponse(), invocation, IntegrationResult.status(status));
+		MappingTemplate template = template(integration);
+		Mono<String> rendered = (template != null) ? this.templates.render(template, "", invocation, exchange)
+				: Mono.just("");
+		return rendered.flatMap((payload) -> {
+			int status;
+			try {
+				status = StatusCodes.statusCodeOf(payload);
+			}
+			catch (TemplateRenderException ex) {
+				return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
+			}
+			ServerWebExchangeUtils.setAlreadyRouted(exchange);
+			invocation.integrationLatency(0);
+			return this.responder.respond(exchange, exchange.getResponse(), invocation, IntegrationResult.status(status));
+		});
 	}
 
-	private static Map.@Nullable Entry<String, String> template(CompiledIntegration integration) {
-		Map<String, String> templates = integration.definition().requestTemplates();
-		String json = templates.get("application/json");
+	private static @Nullable MappingTemplate template(CompiledIntegration integration) {
+		Map<String, MappingTemplate> templates = integration.requestTemplates();
+		MappingTemplate json = templates.get("application/json");
 		if (json != null) {
-			return Map.entry("application/json", json);
+			return json;
 		}
-		return templates.isEmpty() ? null : templates.entrySet().iterator().next();
+		return templates.isEmpty() ? null : templates.values().iterator().next();
 	}
 
 	private static boolean isPreflight(ServerWebExchange exchange) {
