@@ -24,6 +24,7 @@ import dev.apigw.pipeline.ApiMountWebFilter;
 import dev.apigw.pipeline.InvocationFilter;
 import dev.apigw.pipeline.InvocationListener;
 import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.pipeline.StageFilteringWebHandler;
 import dev.apigw.response.GatewayResponseWriter;
 import dev.apigw.response.IntegrationResponder;
@@ -147,9 +148,10 @@ public final class ApigwAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StageCompiler apigwStageCompiler(ObjectProvider<PipelineFilter> filters, GatewayEnvironment environment,
-			TemplateEngine templates) {
-		return new StageCompiler(filters.orderedStream().toList(), environment, templates);
+	StageCompiler apigwStageCompiler(ObjectProvider<PipelinePhase> phases, ObjectProvider<PipelineFilter> filters,
+			ObjectProvider<ApiDefinitionValidator> checks, GatewayEnvironment environment, TemplateEngine templates) {
+		return new StageCompiler(phases.orderedStream().toList(), filters.orderedStream().toList(),
+				checks.orderedStream().toList(), environment, templates);
 	}
 
 	@Bean

@@ -65,18 +65,30 @@ public final class ApiDefinitions {
 		// AWS creates the Empty and Error models with every API
 		apis.replaceAll((id, api) -> DefaultModels.addTo(api));
 		for (Api api : apis.values()) {
-			List<Problem> found = ApiValidator.validate(api);
-			problems.addAll(found);
-			if (found.isEmpty()) {
-				for (ApiDefinitionValidator validator : this.validators) {
-					problems.addAll(validator.validate(api));
-				}
-			}
+			problems.addAll(check(api, this.validators));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidApiDefinitionException(problems);
 		}
 		return List.copyOf(apis.values());
+	}
+
+	/**
+	 * Checks a merged API: the model's own rules, then (when those hold) every feature's
+	 * validator. The compile step of every deployment runs the same checks, so a deployment
+	 * made at run time is held to what start-up holds definitions to.
+	 * @param api the API
+	 * @param validators the features' checks
+	 * @return the problems found, empty when the API is valid
+	 */
+	public static List<Problem> check(Api api, List<ApiDefinitionValidator> validators) {
+		List<Problem> problems = new ArrayList<>(ApiValidator.validate(api));
+		if (problems.isEmpty()) {
+			for (ApiDefinitionValidator validator : validators) {
+				problems.addAll(validator.validate(api));
+			}
+		}
+		return problems;
 	}
 
 }

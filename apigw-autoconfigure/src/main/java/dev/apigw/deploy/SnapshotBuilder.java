@@ -12,6 +12,7 @@ import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.model.Api;
 import dev.apigw.model.BasePathMapping;
 import dev.apigw.model.Stage;
+import dev.apigw.routing.DeployedStage;
 import dev.apigw.routing.Mount;
 import dev.apigw.routing.MountTable;
 import dev.apigw.routing.StageRuntime;
@@ -32,7 +33,7 @@ final class SnapshotBuilder {
 
 	private final List<BasePathMapping> mappings;
 
-	private Map<String, StageRuntime> compiled = new HashMap<>();
+	private Map<String, DeployedStage> compiled = new HashMap<>();
 
 	SnapshotBuilder(StageCompiler compiler, List<BasePathMapping> mappings) {
 		this.compiler = compiler;
@@ -50,7 +51,7 @@ final class SnapshotBuilder {
 	 */
 	Built build(Map<String, Api> definitions, Map<String, Map<String, StagePointer>> pointers,
 			BiFunction<String, String, @Nullable Deployment> deployments) {
-		Map<String, StageRuntime> runtimes = new HashMap<>();
+		Map<String, DeployedStage> runtimes = new HashMap<>();
 		Map<String, Mount> byKey = new LinkedHashMap<>();
 		MountTable.Builder<Mount> mounts = MountTable.builder();
 		List<Problem> problems = new ArrayList<>();
@@ -65,7 +66,7 @@ final class SnapshotBuilder {
 							+ pointer + "); it is not served");
 					continue;
 				}
-				StageRuntime runtime;
+				DeployedStage runtime;
 				Mount.Canary canary;
 				try {
 					runtime = compile(main, stage, null, runtimes);
@@ -90,7 +91,8 @@ final class SnapshotBuilder {
 		}
 		mapBasePaths(byKey, mounts, problems);
 		if (!problems.isEmpty()) {
-			throw new InvalidApiDefinitionException(problems);
+			// a problem of the API itself is found once per stage that serves it
+			throw new InvalidApiDefinitionException(problems.stream().distinct().toList());
 		}
 		List<StageRuntime> served = byKey.values().stream().map(Mount::stage).toList();
 		return new Built(new RoutingSnapshot(mounts.build(), served), runtimes);
@@ -105,7 +107,7 @@ final class SnapshotBuilder {
 	}
 
 	private Mount.@Nullable Canary canary(String apiId, Stage stage, StagePointer.@Nullable Canary canary,
-			BiFunction<String, String, @Nullable Deployment> deployments, Map<String, StageRuntime> runtimes) {
+			BiFunction<String, String, @Nullable Deployment> deployments, Map<String, DeployedStage> runtimes) {
 		if (canary == null) {
 			return null;
 		}
@@ -117,18 +119,18 @@ final class SnapshotBuilder {
 		}
 		Stage canaryStage = deployment.api().stages().getOrDefault(stage.name(), stage)
 			.withVariableOverrides(canary.stageVariableOverrides());
-		StageRuntime runtime = compile(deployment, canaryStage, canary.stageVariableOverrides(), runtimes);
+		DeployedStage runtime = compile(deployment, canaryStage, canary.stageVariableOverrides(), runtimes);
 		return new Mount.Canary(runtime, canary.percentTraffic(), canary.useStageCache());
 	}
 
-	private StageRuntime compile(Deployment deployment, Stage stage, @Nullable Map<String, String> canaryOverrides,
-			Map<String, StageRuntime> runtimes) {
+	private DeployedStage compile(Deployment deployment, Stage stage, @Nullable Map<String, String> canaryOverrides,
+			Map<String, DeployedStage> runtimes) {
 		String key = deployment.api().id() + "/" + deployment.id() + "/" + stage.name()
 				+ ((canaryOverrides != null) ? " canary " + canaryOverrides : "");
-		StageRuntime runtime = runtimes.get(key);
+		DeployedStage runtime = runtimes.get(key);
 		if (runtime == null) {
 			runtime = this.compiled.get(key);
-			if (runtime == null || !runtime.stage().equals(stage)) {
+			if (runtime == null || !runtime.stage().stage().equals(stage)) {
 				runtime = this.compiler.compile(deployment, stage);
 			}
 			runtimes.put(key, runtime);
@@ -148,7 +150,7 @@ final class SnapshotBuilder {
 				continue;
 			}
 			try {
-				mounts.mount(mapping.host(), mapping.basePath(), new Mount(mount.stage(), false, mount.canary()));
+				mounts.mount(mapping.host(), mapping.basePath(), new Mount(mount.deployed(), false, mount.canary()));
 			}
 			catch (IllegalArgumentException ex) {
 				problems.add(new Problem("application properties", mapping.apiId(), null, null, field, ex.getMessage()));
@@ -162,7 +164,7 @@ final class SnapshotBuilder {
 	 * @param snapshot the snapshot
 	 * @param runtimes compile key to runtime
 	 */
-	record Built(RoutingSnapshot snapshot, Map<String, StageRuntime> runtimes) {
+	record Built(RoutingSnapshot snapshot, Map<String, DeployedStage> runtimes) {
 
 	}
 

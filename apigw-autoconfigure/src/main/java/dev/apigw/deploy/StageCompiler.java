@@ -4,8 +4,10 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.definition.ApiDefinitionValidator;
+import dev.apigw.definition.ApiDefinitions;
 import dev.apigw.definition.InvalidApiDefinitionException;
+import dev.apigw.definition.Problems;
 import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.integration.IntegrationCompiler;
 import dev.apigw.model.Api;
@@ -13,6 +15,8 @@ import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
 import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
+import dev.apigw.routing.DeployedStage;
 import dev.apigw.routing.GatewayEnvironment;
 import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.ResourceRuntime;
@@ -24,18 +28,27 @@ import dev.apigw.template.TemplateException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.OrderedGatewayFilter;
 import org.springframework.cloud.gateway.route.Route;
 
 /**
- * Compiles a deployment for one stage: builds the resource tree, compiles every
- * integration with the stage's variables, and creates the gateway route the stage's
- * requests run through. All per-deployment work happens here, never per request.
+ * The one compile step of a deployment, per stage: checks the deployment's definition,
+ * builds the resource tree, compiles every integration (and its mapping templates) with the
+ * stage's variables, asks every {@link PipelinePhase} for the stage's filter, and creates the
+ * gateway route the stage's requests run through. It runs for every deployment alike, at
+ * start-up, on refresh, rollback and canary changes and for deployments made at run time,
+ * and reports every problem it finds in one {@link InvalidApiDefinitionException}. All
+ * per-deployment work happens here, never per request.
  */
 public final class StageCompiler {
 
 	private static final URI ROUTE_URI = URI.create("http://apigw.invalid");
 
+	private final List<PipelinePhase> phases;
+
 	private final List<PipelineFilter> filters;
+
+	private final List<ApiDefinitionValidator> checks;
 
 	private final GatewayEnvironment environment;
 
@@ -43,14 +56,18 @@ public final class StageCompiler {
 
 	/**
 	 * Creates a compiler.
-	 * @param filters the pipeline phases every stage route runs
+	 * @param phases the pipeline phases, compiled for every stage
+	 * @param filters pipeline filters that are not compiled per stage yet
+	 * @param checks definition checks of the features, run on every deployment's API
 	 * @param environment region and account
 	 * @param templates compiles mapping templates, {@code null} for an engine with the default
 	 * limits
 	 */
-	public StageCompiler(List<PipelineFilter> filters, GatewayEnvironment environment,
-			@Nullable TemplateEngine templates) {
+	public StageCompiler(List<PipelinePhase> phases, List<PipelineFilter> filters,
+			List<ApiDefinitionValidator> checks, GatewayEnvironment environment, @Nullable TemplateEngine templates) {
+		this.phases = List.copyOf(phases);
 		this.filters = List.copyOf(filters);
+		this.checks = List.copyOf(checks);
 		this.environment = environment;
 		this.templates = (templates != null) ? templates : new TemplateEngine();
 	}
@@ -59,11 +76,14 @@ public final class StageCompiler {
 	 * Compiles a deployment for a stage.
 	 * @param deployment the deployment
 	 * @param stage the stage (its variables are the deployment's view of them)
-	 * @return the stage runtime
+	 * @return the compiled stage
+	 * @throws InvalidApiDefinitionException listing every problem found
 	 */
-	public StageRuntime compile(Deployment deployment, Stage stage) {
+	public DeployedStage compile(Deployment deployment, Stage stage) {
 		Api api = deployment.api();
-		List<Problem> problems = new ArrayList<>();
+		Problems problems = new Problems(api);
+		problems.addAll(ApiDefinitions.check(api, this.checks));
+		problems.throwIfAny();
 		ResourceTree.Builder<ResourceRuntime> tree = ResourceTree.builder();
 		List<ResourceRuntime> resources = new ArrayList<>();
 		for (Resource resource : api.resources()) {
@@ -81,20 +101,29 @@ public final class StageCompiler {
 			tree.add(resource.path(), runtime);
 			resources.add(runtime);
 		}
-		if (!problems.isEmpty()) {
-			throw new InvalidApiDefinitionException(problems);
+		problems.throwIfAny();
+		StageRuntime runtime = new StageRuntime(api, stage, deployment.id(), deployment.createdDate(), tree.build(),
+				List.copyOf(resources), this.environment);
+		List<GatewayFilter> filters = new ArrayList<>();
+		for (PipelinePhase phase : this.phases) {
+			GatewayFilter filter = phase.compile(runtime, problems);
+			if (filter != null) {
+				filters.add(new OrderedGatewayFilter(filter, phase.getOrder()));
+			}
 		}
+		for (PipelineFilter filter : this.filters) {
+			if (filter.appliesTo(api, stage)) {
+				filters.add(filter);
+			}
+		}
+		problems.throwIfAny();
 		Route route = Route.async()
 			.id("apigw/" + api.id() + "/" + stage.name())
 			.uri(ROUTE_URI)
 			.predicate((exchange) -> true)
-			.filters(this.filters.stream()
-				.filter((filter) -> filter.appliesTo(api, stage))
-				.map(GatewayFilter.class::cast)
-				.toList())
+			.filters(filters)
 			.build();
-		return new StageRuntime(api, stage, deployment.id(), deployment.createdDate(), tree.build(),
-				List.copyOf(resources), route, this.environment);
+		return new DeployedStage(runtime, route);
 	}
 
 	/**
@@ -104,14 +133,14 @@ public final class StageCompiler {
 	 * problem of the deployment.
 	 */
 	private @Nullable MappingTemplate compile(Api api, Resource resource, Method method, String field,
-			@Nullable String status, String text, List<Problem> problems) {
+			@Nullable String status, String text, Problems problems) {
 		String name = api.id() + " " + method.httpMethod() + " " + resource.path() + " " + field
 				+ ((status != null) ? " (status " + status + ")" : "");
 		try {
 			return this.templates.compile(name, text);
 		}
 		catch (TemplateException ex) {
-			problems.add(new Problem(api.source(), api.id(), resource.path(), method.httpMethod(), field, ex.getMessage()));
+			problems.add(resource.path(), method.httpMethod(), field, ex.getMessage());
 			return null;
 		}
 	}

@@ -1,5 +1,7 @@
 package dev.apigw.integration;
 
+import dev.apigw.routing.ApiInvocation;
+
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -16,15 +18,13 @@ public final class ApiIdHeaderFilter implements HttpHeadersFilter, Ordered {
 	/** The header. */
 	public static final String HEADER = "X-Amzn-Apigateway-Api-Id";
 
-	/** The exchange attribute holding the API id to send, set by {@link IntegrationRequestFilter}. */
-	static final String ATTRIBUTE = ApiIdHeaderFilter.class.getName() + ".apiId";
-
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
-		String apiId = exchange.getAttribute(ATTRIBUTE);
-		if (apiId == null) {
+		ApiInvocation invocation = ApiInvocation.of(exchange);
+		if (invocation == null || !invocation.forwardedAsItCame()) {
 			return input;
 		}
+		String apiId = invocation.stage().api().id();
 		try {
 			input.set(HEADER, apiId);
 			return input;

@@ -1,16 +1,18 @@
 package dev.apigw.integration;
 
-import dev.apigw.model.Api;
+import dev.apigw.definition.Problems;
 import dev.apigw.model.IntegrationType;
-import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.StageRuntime;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -25,7 +27,7 @@ import org.springframework.web.server.ServerWebExchange;
  * response into a decorator that collects it and hands it to the integration response
  * phase instead of the client.
  */
-public final class HttpIntegrationResponseFilter implements PipelineFilter {
+public final class HttpIntegrationResponseFilter implements PipelinePhase, GatewayFilter {
 
 	private final IntegrationResponder responder;
 
@@ -43,8 +45,8 @@ public final class HttpIntegrationResponseFilter implements PipelineFilter {
 	}
 
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return PipelineFilter.anyIntegration(api, IntegrationType.HTTP);
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		return (PipelinePhase.anyIntegration(stage.api(), IntegrationType.HTTP)) ? this : null;
 	}
 
 	@Override

@@ -9,18 +9,21 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.apigw.definition.Problems;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.PassthroughBehavior;
 import dev.apigw.model.ReservedHeaders;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.ContentTypes;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.IntegrationPayload;
 import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.PathSegments;
+import dev.apigw.routing.StageRuntime;
 import dev.apigw.template.ContextOverrides;
 import dev.apigw.template.MappingTemplate;
 import org.apache.commons.logging.Log;
@@ -29,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -52,10 +56,7 @@ import org.springframework.web.util.UriUtils;
  * {@link ReservedHeaders}), and a value put into a path variable of the integration URI
  * stays in its segment ({@link PathValues}).
  */
-public final class IntegrationRequestFilter implements PipelineFilter {
-
-	/** Exchange attribute holding the integration request payload of in-process integrations. */
-	public static final String PAYLOAD_ATTRIBUTE = IntegrationRequestFilter.class.getName() + ".payload";
+public final class IntegrationRequestFilter implements PipelinePhase, GatewayFilter {
 
 	/** The URL in-process MOCK integrations are routed to. */
 	static final URI MOCK_URI = URI.create("mock://integration");
@@ -89,6 +90,11 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 	}
 
 	@Override
+	public GatewayFilter compile(StageRuntime stage, Problems problems) {
+		return this;
+	}
+
+	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
 		ApiInvocation invocation = ApiInvocation.of(exchange);
 		if (invocation == null) {
@@ -115,15 +121,15 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			case AWS -> payload(exchange, invocation, integration)
 				.flatMap((payload) -> routeInProcess(exchange, payload, LAMBDA_URI, chain));
 			case AWS_PROXY -> readBody(exchange)
-				.map((body) -> new Payload(body, exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
+				.map((body) -> new IntegrationPayload(body, exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
 						text(body)))
 				.flatMap((payload) -> routeInProcess(exchange, payload, LAMBDA_URI, chain));
 		};
 	}
 
-	private static Mono<Void> routeInProcess(ServerWebExchange exchange, Payload payload, URI url,
+	private static Mono<Void> routeInProcess(ServerWebExchange exchange, IntegrationPayload payload, URI url,
 			GatewayFilterChain chain) {
-		exchange.getAttributes().put(PAYLOAD_ATTRIBUTE, payload);
+		ApiInvocation.required(exchange).integrationPayload(payload);
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
 		return chain.filter(exchange);
 	}
@@ -132,7 +138,7 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 	 * The integration request payload of a non-proxy integration: the rendered template for
 	 * the request's content type, or the body passed through, or 415.
 	 */
-	private Mono<Payload> payload(ServerWebExchange exchange, ApiInvocation invocation,
+	private Mono<IntegrationPayload> payload(ServerWebExchange exchange, ApiInvocation invocation,
 			CompiledIntegration integration) {
 		Integration definition = integration.definition();
 		String contentType = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
@@ -147,14 +153,14 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 				return Mono.error(new GatewayResponseException(GatewayResponseType.UNSUPPORTED_MEDIA_TYPE));
 			}
 			if (definition.type() == IntegrationType.HTTP && !integration.needsRequestBody()) {
-				return Mono.just(Payload.PASSTHROUGH);
+				return Mono.just(IntegrationPayload.PASSTHROUGH);
 			}
-			return readBody(exchange).map((body) -> new Payload(body, contentType, text(body)));
+			return readBody(exchange).map((body) -> new IntegrationPayload(body, contentType, text(body)));
 		}
 		return readBody(exchange).flatMap((body) -> {
 			String text = text(body);
 			return this.templates.render(template, text, invocation, exchange)
-				.map((rendered) -> new Payload(rendered.getBytes(StandardCharsets.UTF_8), mediaType, text));
+				.map((rendered) -> new IntegrationPayload(rendered.getBytes(StandardCharsets.UTF_8), mediaType, text));
 		});
 	}
 
@@ -162,12 +168,12 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 	 * The payload of a proxy integration: the body streamed through, or read first when a
 	 * parameter mapping needs it.
 	 */
-	private static Mono<Payload> proxiedPayload(ServerWebExchange exchange, CompiledIntegration integration) {
+	private static Mono<IntegrationPayload> proxiedPayload(ServerWebExchange exchange, CompiledIntegration integration) {
 		if (!integration.needsRequestBody()) {
-			return Mono.just(Payload.PASSTHROUGH);
+			return Mono.just(IntegrationPayload.PASSTHROUGH);
 		}
 		String contentType = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
-		return readBody(exchange).map((body) -> new Payload(body, contentType, text(body)));
+		return readBody(exchange).map((body) -> new IntegrationPayload(body, contentType, text(body)));
 	}
 
 	private static String text(byte[] body) {
@@ -184,7 +190,7 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 	}
 
 	private Mono<Void> routeHttp(ServerWebExchange exchange, ApiInvocation invocation, CompiledIntegration integration,
-			Payload payload, GatewayFilterChain chain) {
+			IntegrationPayload payload, GatewayFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
 		boolean proxy = integration.definition().type().isProxy();
 		MappingExpression.Input input = new MappingExpression.Input(invocation.pathParameters(), request::getQueryParams,
@@ -214,7 +220,7 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 				&& overrides.requestHeaders().isEmpty()) {
 			// the request goes on as it came, to another address, with the API id header
 			// added where the gateway copies the headers anyway
-			exchange.getAttributes().put(ApiIdHeaderFilter.ATTRIBUTE, apiId);
+			invocation.forwardedAsItCame(true);
 			return chain.filter(exchange);
 		}
 		ServerHttpRequest.Builder builder = request.mutate().method(httpMethod);
@@ -365,21 +371,6 @@ public final class IntegrationRequestFilter implements PipelineFilter {
 			}
 
 		};
-	}
-
-	/**
-	 * An integration request payload: bytes and their content type, or {@code null} bytes
-	 * for the original body passed through unread.
-	 *
-	 * @param body the payload, {@code null} to stream the original body
-	 * @param contentType the payload's content type
-	 * @param requestBody the method request's body text when it was read, for
-	 * {@code method.request.body} mappings
-	 */
-	public record Payload(byte @Nullable [] body, @Nullable String contentType, @Nullable String requestBody) {
-
-		static final Payload PASSTHROUGH = new Payload(null, null, null);
-
 	}
 
 }

@@ -1,23 +1,26 @@
 package dev.apigw.integration;
 
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
-import dev.apigw.model.Api;
+import dev.apigw.definition.Problems;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
-import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.IntegrationPayload;
+import dev.apigw.routing.StageRuntime;
 import dev.apigw.template.StatusCodes;
 import dev.apigw.template.TemplateRenderException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.web.server.ServerWebExchange;
@@ -27,7 +30,7 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code statusCode} of the integration request payload, and its result goes through the
  * integration responses like any other.
  */
-public final class MockIntegrationFilter implements PipelineFilter {
+public final class MockIntegrationFilter implements PipelinePhase, GatewayFilter {
 
 	private static final Log logger = LogFactory.getLog(MockIntegrationFilter.class);
 
@@ -47,8 +50,8 @@ public final class MockIntegrationFilter implements PipelineFilter {
 	}
 
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return PipelineFilter.anyIntegration(api, IntegrationType.MOCK);
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		return (PipelinePhase.anyIntegration(stage.api(), IntegrationType.MOCK)) ? this : null;
 	}
 
 	@Override
@@ -60,7 +63,7 @@ public final class MockIntegrationFilter implements PipelineFilter {
 			return chain.filter(exchange);
 		}
 		ServerWebExchangeUtils.setAlreadyRouted(exchange);
-		IntegrationRequestFilter.Payload payload = exchange.getRequiredAttribute(IntegrationRequestFilter.PAYLOAD_ATTRIBUTE);
+		IntegrationPayload payload = invocation.requiredIntegrationPayload();
 		String text = (payload.body() != null) ? new String(payload.body(), StandardCharsets.UTF_8) : "";
 		int status;
 		try {

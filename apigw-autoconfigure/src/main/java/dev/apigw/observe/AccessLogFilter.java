@@ -3,24 +3,24 @@ package dev.apigw.observe;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.apigw.definition.Problems;
 import dev.apigw.model.AccessLogSettings;
-import dev.apigw.model.Api;
 import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.ContextTemplate;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.StageRuntime;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
@@ -38,7 +38,7 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code integrationStatus} / {@code integration.status}. Values that are not known are
  * written {@code -}, as AWS writes them.
  */
-public final class AccessLogFilter implements PipelineFilter {
+public final class AccessLogFilter implements PipelinePhase {
 
 	/** AWS's console presets, by name. */
 	static final Map<String, String> PRESETS = Map.of("CLF",
@@ -65,18 +65,24 @@ public final class AccessLogFilter implements PipelineFilter {
 
 	private static final Log logger = LogFactory.getLog(AccessLogFilter.class);
 
-	private final ConcurrentMap<String, ContextTemplate> formats = new ConcurrentHashMap<>();
-
-	private final ConcurrentMap<String, Log> loggers = new ConcurrentHashMap<>();
-
 	@Override
 	public int getOrder() {
 		return FilterOrders.ACCESS_LOG;
 	}
 
+	/**
+	 * Parses the stage's access log format and finds its logger, once per deployment.
+	 */
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return stage.accessLogSettings() != null;
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		AccessLogSettings settings = stage.stage().accessLogSettings();
+		if (settings == null) {
+			return null;
+		}
+		ContextTemplate format = ContextTemplate.parse(format(settings.format()));
+		Log log = LogFactory.getLog((settings.destination() != null) ? settings.destination()
+				: "apigw.access." + stage.api().id() + "." + stage.stageName());
+		return new StageAccessLog(log, format);
 	}
 
 	/**
@@ -88,46 +94,44 @@ public final class AccessLogFilter implements PipelineFilter {
 		return PRESETS.getOrDefault(format.trim().toUpperCase(Locale.ROOT), format);
 	}
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		ApiInvocation invocation = ApiInvocation.of(exchange);
-		AccessLogSettings settings = (invocation != null) ? invocation.stage().stage().accessLogSettings() : null;
-		if (settings == null) {
-			return chain.filter(exchange);
-		}
-		Counting response = new Counting(exchange.getResponse());
-		return chain.filter(exchange.mutate().response(response).build())
-			.doFinally((signal) -> log(invocation, settings, response));
-	}
+	/**
+	 * The access log of one stage: its logger and its parsed format.
+	 */
+	private record StageAccessLog(Log log, ContextTemplate format) implements GatewayFilter {
 
-	private void log(ApiInvocation invocation, AccessLogSettings settings, Counting response) {
-		try {
-			StageRuntime stage = invocation.stage();
-			Log log = this.loggers.computeIfAbsent((settings.destination() != null) ? settings.destination()
-					: "apigw.access." + stage.api().id() + "." + stage.stageName(), LogFactory::getLog);
-			if (!log.isInfoEnabled()) {
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+			ApiInvocation invocation = ApiInvocation.required(exchange);
+			Counting response = new Counting(exchange.getResponse());
+			return chain.filter(exchange.mutate().response(response).build())
+				.doFinally((signal) -> log(invocation, response));
+		}
+
+		private void log(ApiInvocation invocation, Counting response) {
+			if (!this.log.isInfoEnabled()) {
 				return;
 			}
-			ContextTemplate format = this.formats.computeIfAbsent(settings.format(),
-					(text) -> ContextTemplate.parse(format(text)));
-			Map<String, Object> context = invocation.context();
-			HttpStatusCode status = response.getStatusCode();
-			context.put("status", (status != null) ? status.value() : 200);
-			context.put("responseLength", response.length.get());
-			context.put("responseLatency", invocation.elapsedNanos() / 1_000_000);
-			Map<String, Object> integration = new HashMap<>();
-			if (invocation.integrationLatency() >= 0) {
-				integration.put("latency", invocation.integrationLatency());
+			try {
+				Map<String, Object> context = invocation.context();
+				HttpStatusCode status = response.getStatusCode();
+				context.put("status", (status != null) ? status.value() : 200);
+				context.put("responseLength", response.length.get());
+				context.put("responseLatency", invocation.elapsedNanos() / 1_000_000);
+				Map<String, Object> integration = new HashMap<>();
+				if (invocation.integrationLatency() >= 0) {
+					integration.put("latency", invocation.integrationLatency());
+				}
+				if (invocation.integrationStatus() >= 0) {
+					integration.put("status", invocation.integrationStatus());
+				}
+				context.put("integration", integration);
+				this.log.info(this.format.render(context, invocation.stage().stage().variables(), "-"));
 			}
-			if (invocation.integrationStatus() >= 0) {
-				integration.put("status", invocation.integrationStatus());
+			catch (RuntimeException ex) {
+				logger.warn("Could not write an access log line", ex);
 			}
-			context.put("integration", integration);
-			log.info(format.render(context, stage.stage().variables(), "-"));
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not write an access log line", ex);
-		}
+
 	}
 
 	private static final class Counting extends ServerHttpResponseDecorator {

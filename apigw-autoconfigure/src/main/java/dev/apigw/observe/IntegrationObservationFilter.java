@@ -3,14 +3,18 @@ package dev.apigw.observe;
 import java.net.URI;
 import java.util.List;
 
+import dev.apigw.definition.Problems;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.StageRuntime;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.web.server.ServerWebExchange;
@@ -22,11 +26,16 @@ import org.springframework.web.server.ServerWebExchange;
  * request to HTTP backends, and it is the parent of Spring Cloud Gateway's own HTTP
  * client observation.
  */
-public final class IntegrationObservationFilter implements PipelineFilter {
+public final class IntegrationObservationFilter implements PipelinePhase, GatewayFilter {
 
 	@Override
 	public int getOrder() {
 		return FilterOrders.INTEGRATION_REQUEST - 1;
+	}
+
+	@Override
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		return stage.stage().tracingEnabled() ? this : null;
 	}
 
 	@Override
@@ -48,11 +57,16 @@ public final class IntegrationObservationFilter implements PipelineFilter {
 	 * Puts the trace headers on requests to HTTP backends, after the integration request
 	 * phase has built them.
 	 */
-	public static final class TraceHeaders implements PipelineFilter {
+	public static final class TraceHeaders implements PipelinePhase, GatewayFilter {
 
 		@Override
 		public int getOrder() {
 			return FilterOrders.INTEGRATION_REQUEST + 1;
+		}
+
+		@Override
+		public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+			return stage.stage().tracingEnabled() ? this : null;
 		}
 
 		@Override

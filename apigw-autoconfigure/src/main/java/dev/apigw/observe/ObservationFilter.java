@@ -1,16 +1,18 @@
 package dev.apigw.observe;
 
-import dev.apigw.model.Api;
-import dev.apigw.model.Stage;
+import dev.apigw.definition.Problems;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.StageRuntime;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -23,7 +25,7 @@ import org.springframework.web.server.ServerWebExchange;
  * and starts the method response when the response is written, and ends what still runs
  * when the request completes.
  */
-public final class ObservationFilter implements PipelineFilter {
+public final class ObservationFilter implements PipelinePhase, GatewayFilter {
 
 	private final ObservationRegistry registry;
 
@@ -41,8 +43,8 @@ public final class ObservationFilter implements PipelineFilter {
 	}
 
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return !this.registry.isNoop() && stage.tracingEnabled();
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		return (!this.registry.isNoop() && stage.stage().tracingEnabled()) ? this : null;
 	}
 
 	@Override

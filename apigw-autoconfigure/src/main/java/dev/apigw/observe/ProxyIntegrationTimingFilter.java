@@ -1,13 +1,15 @@
 package dev.apigw.observe;
 
-import dev.apigw.model.Api;
+import dev.apigw.definition.Problems;
 import dev.apigw.model.IntegrationType;
-import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.StageRuntime;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,7 +19,7 @@ import org.springframework.web.server.ServerWebExchange;
  * integration types record their own): the time from relaying the request to the backend
  * until the backend's response arrived, as CloudWatch's IntegrationLatency measures it.
  */
-public final class ProxyIntegrationTimingFilter implements PipelineFilter {
+public final class ProxyIntegrationTimingFilter implements PipelinePhase, GatewayFilter {
 
 	@Override
 	public int getOrder() {
@@ -25,8 +27,8 @@ public final class ProxyIntegrationTimingFilter implements PipelineFilter {
 	}
 
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return PipelineFilter.anyIntegration(api, IntegrationType.HTTP_PROXY);
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		return (PipelinePhase.anyIntegration(stage.api(), IntegrationType.HTTP_PROXY)) ? this : null;
 	}
 
 	@Override

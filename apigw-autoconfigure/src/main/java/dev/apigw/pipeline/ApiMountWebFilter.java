@@ -5,9 +5,9 @@ import java.time.Clock;
 
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.DeployedStage;
 import dev.apigw.routing.Mount;
 import dev.apigw.routing.MountTable;
-import dev.apigw.routing.StageRuntime;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -79,8 +79,8 @@ public final class ApiMountWebFilter implements WebFilter, Ordered {
 			return chain.filter(exchange);
 		}
 		Mount mount = mounted.target();
-		StageRuntime stage = mount.select();
-		ApiInvocation invocation = new ApiInvocation(exchange, mount, stage, mounted.mountPath(),
+		DeployedStage stage = mount.select();
+		ApiInvocation invocation = new ApiInvocation(exchange, mount, stage.stage(), mounted.mountPath(),
 				mounted.remainingPath(), this.clock.millis());
 		exchange.getAttributes().put(ApiInvocation.ATTRIBUTE, invocation);
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR, stage.route());

@@ -6,7 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.apigw.definition.Problems;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.response.GatewayResponseWriter;
 import dev.apigw.response.ResponseHeaders;
@@ -15,10 +17,12 @@ import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.PathSegments;
 import dev.apigw.routing.ResourceRuntime;
 import dev.apigw.routing.ResourceTree;
+import dev.apigw.routing.StageRuntime;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -35,7 +39,7 @@ import org.springframework.web.server.ServerWebExchange;
  * is closed (then there is nobody to answer, and the failure is logged at DEBUG). Tells the
  * {@link InvocationListener}s when the request completes.
  */
-public final class InvocationFilter implements PipelineFilter {
+public final class InvocationFilter implements PipelinePhase, GatewayFilter {
 
 	private static final Log logger = LogFactory.getLog(InvocationFilter.class);
 
@@ -62,6 +66,11 @@ public final class InvocationFilter implements PipelineFilter {
 	@Override
 	public int getOrder() {
 		return FilterOrders.INVOCATION;
+	}
+
+	@Override
+	public GatewayFilter compile(StageRuntime stage, Problems problems) {
+		return this;
 	}
 
 	@Override

@@ -1,20 +1,26 @@
 package dev.apigw.resilience;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import dev.apigw.definition.Problems;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
+import dev.apigw.routing.ResourceRuntime;
+import dev.apigw.routing.StageRuntime;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
@@ -28,14 +34,11 @@ import org.springframework.web.server.ServerWebExchange;
  * called: the request gets the {@code INTEGRATION_FAILURE} gateway response with status
  * 503, which the API can customise like any gateway response.
  */
-public final class CircuitBreakerFilter implements PipelineFilter {
+public final class CircuitBreakerFilter implements PipelinePhase {
 
 	private static final Log logger = LogFactory.getLog(CircuitBreakerFilter.class);
 
 	private final CircuitBreakerRegistry registry;
-
-	// one breaker per deployed method, found by identity: weak keys go with the deployment
-	private final Cache<MethodRuntime, CircuitBreaker> breakers = Caffeine.newBuilder().weakKeys().build();
 
 	/**
 	 * Creates the filter.
@@ -52,24 +55,49 @@ public final class CircuitBreakerFilter implements PipelineFilter {
 
 	/**
 	 * The name of a method's breaker.
-	 * @param invocation the invocation
+	 * @param stage the stage
+	 * @param method the method
 	 * @return the name
 	 */
-	static String name(ApiInvocation invocation) {
-		MethodRuntime method = invocation.requiredMethod();
-		return invocation.stage().api().id() + "/" + invocation.stage().stageName() + "/"
-				+ method.method().httpMethod() + " " + method.resource().path();
+	static String name(StageRuntime stage, MethodRuntime method) {
+		return stage.api().id() + "/" + stage.stageName() + "/" + method.method().httpMethod() + " "
+				+ method.resource().path();
 	}
 
+	/**
+	 * Takes the breakers of the stage's methods that call something, by name from the
+	 * registry, so a method keeps its breaker (and its state) across deployments.
+	 */
 	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		ApiInvocation invocation = ApiInvocation.of(exchange);
-		if (invocation == null || invocation.method() == null
-				|| invocation.requiredMethod().definition().type() == IntegrationType.MOCK) {
-			return chain.filter(exchange);
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		Map<MethodRuntime, CircuitBreaker> breakers = new IdentityHashMap<>();
+		for (ResourceRuntime resource : stage.resourceList()) {
+			for (MethodRuntime method : resource.methods().values()) {
+				if (method.definition().type() != IntegrationType.MOCK) {
+					breakers.put(method, this.registry.circuitBreaker(name(stage, method)));
+				}
+			}
 		}
-		CircuitBreaker breaker = this.breakers.get(invocation.requiredMethod(),
-				(method) -> this.registry.circuitBreaker(name(invocation)));
+		return breakers.isEmpty() ? null : new StageBreakers(breakers);
+	}
+
+	/** The breakers of one stage's methods. */
+	private record StageBreakers(Map<MethodRuntime, CircuitBreaker> breakers) implements GatewayFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+			ApiInvocation invocation = ApiInvocation.required(exchange);
+			CircuitBreaker breaker = this.breakers.get(invocation.requiredMethod());
+			if (breaker == null) {
+				return chain.filter(exchange);
+			}
+			return guarded(exchange, chain, invocation, breaker);
+		}
+
+	}
+
+	private static Mono<Void> guarded(ServerWebExchange exchange, GatewayFilterChain chain, ApiInvocation invocation,
+			CircuitBreaker breaker) {
 		if (!breaker.tryAcquirePermission()) {
 			if (logger.isDebugEnabled()) {
 				logger.debug(exchange.getLogPrefix() + "Circuit breaker " + breaker.getName() + " is open");

@@ -81,6 +81,10 @@ public final class ApiInvocation {
 
 	private final Map<String, String> traceHeaders = new LinkedHashMap<>(4);
 
+	private @Nullable IntegrationPayload integrationPayload;
+
+	private boolean forwardedAsItCame;
+
 	private long integrationLatency = -1;
 
 	private int integrationStatus = -1;
@@ -342,6 +346,45 @@ public final class ApiInvocation {
 		return this.traceHeaders;
 	}
 
+	/**
+	 * The payload the integration request phase prepared for an in-process integration
+	 * (MOCK, Lambda).
+	 * @return the payload
+	 * @throws IllegalStateException before the integration request phase ran
+	 */
+	public IntegrationPayload requiredIntegrationPayload() {
+		if (this.integrationPayload == null) {
+			throw new IllegalStateException("No integration request payload prepared yet");
+		}
+		return this.integrationPayload;
+	}
+
+	/**
+	 * Records the payload the integration request phase prepared.
+	 * @param payload the payload
+	 */
+	public void integrationPayload(IntegrationPayload payload) {
+		this.integrationPayload = payload;
+	}
+
+	/**
+	 * Whether the integration request phase forwards the request to an HTTP backend as it
+	 * came (a proxy integration that changes nothing), so the API id header is added where
+	 * the gateway copies the request's headers anyway.
+	 * @return {@code true} for a request forwarded as it came
+	 */
+	public boolean forwardedAsItCame() {
+		return this.forwardedAsItCame;
+	}
+
+	/**
+	 * Records that the request is forwarded as it came.
+	 * @param forwardedAsItCame whether it is
+	 */
+	public void forwardedAsItCame(boolean forwardedAsItCame) {
+		this.forwardedAsItCame = forwardedAsItCame;
+	}
+
 	public long integrationLatency() {
 		return this.integrationLatency;
 	}
@@ -385,69 +428,26 @@ public final class ApiInvocation {
 	 * @return a new map over the current state
 	 */
 	public Map<String, Object> context() {
-		StageRuntime stage = stage();
-		Map<String, Object> context = new LinkedHashMap<>(64);
-		String apiId = stage.api().id();
-		context.put("accountId", stage.environment().accountId());
-		context.put("apiId", apiId);
-		context.put("authorizer", (this.authorizer != null) ? this.authorizer : new HashMap<>());
-		context.put("awsEndpointRequestId", this.requestId);
-		context.put("deploymentId", stage.deploymentId());
-		context.put("domainName", this.host);
-		context.put("domainPrefix", (this.host != null) ? this.host.split("\\.", 2)[0] : null);
-		context.put("error", errorMap());
-		context.put("extendedRequestId", this.extendedRequestId);
-		context.put("httpMethod", this.httpMethod);
-		context.put("identity", identityMap());
-		context.put("isCanaryRequest", isCanaryRequest() ? "true" : "false");
-		context.put("path", contextPath());
-		context.put("protocol", "HTTP/1.1");
-		context.put("requestId", this.requestId);
-		context.put("requestOverride", this.requestOverride);
-		context.put("responseOverride", this.responseOverride);
-		context.put("requestTime", requestTime());
-		context.put("requestTimeEpoch", this.requestTimeEpoch);
-		context.put("resourceId", (this.method != null) ? this.method.resource().id() : null);
-		context.put("resourcePath", resourcePath());
-		context.put("stage", stage.stageName());
-		context.put("wafResponseCode", null);
-		context.put("webaclArn", null);
-		if (this.integrationLatency >= 0) {
-			context.put("integrationLatency", this.integrationLatency);
-		}
-		if (this.integrationStatus >= 0) {
-			context.put("integrationStatus", this.integrationStatus);
-		}
-		return context;
+		return InvocationContext.of(this);
 	}
 
-	private String requestTime() {
+	@Nullable String host() {
+		return this.host;
+	}
+
+	@Nullable String userAgent() {
+		return this.userAgent;
+	}
+
+	@Nullable String validationErrorString() {
+		return this.validationErrorString;
+	}
+
+	String requestTime() {
 		if (this.requestTime == null) {
 			this.requestTime = REQUEST_TIME.format(Instant.ofEpochMilli(this.requestTimeEpoch));
 		}
 		return this.requestTime;
-	}
-
-	private Map<String, Object> errorMap() {
-		Map<String, Object> error = new HashMap<>();
-		error.put("message", this.errorMessage);
-		error.put("messageString", (this.errorMessage != null) ? JsonStrings.quote(this.errorMessage) : "null");
-		error.put("responseType", (this.errorType != null) ? this.errorType.name() : null);
-		error.put("validationErrorString", this.validationErrorString);
-		return error;
-	}
-
-	private Map<String, Object> identityMap() {
-		Map<String, Object> identity = new HashMap<>();
-		for (String key : new String[] { "accountId", "apiKey", "apiKeyId", "caller", "cognitoAuthenticationProvider",
-				"cognitoAuthenticationType", "cognitoIdentityId", "cognitoIdentityPoolId", "principalOrgId", "user",
-				"userArn", "accessKey", "clientCert" }) {
-			identity.put(key, null);
-		}
-		identity.put("sourceIp", this.sourceIp);
-		identity.put("userAgent", this.userAgent);
-		identity.putAll(this.identity);
-		return identity;
 	}
 
 	private static Map<String, Object> newOverrideMap(String... keys) {

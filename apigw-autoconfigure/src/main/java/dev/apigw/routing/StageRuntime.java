@@ -6,12 +6,11 @@ import java.util.List;
 import dev.apigw.model.Api;
 import dev.apigw.model.Stage;
 
-import org.springframework.cloud.gateway.route.Route;
-
 /**
  * A stage serving a deployment of an API: everything a request needs, compiled once when
- * the stage is (re)deployed. Requests hold on to the instance they started with, so a
- * redeployment never mixes two deployments within one request.
+ * the stage is (re)deployed, and what each pipeline phase compiles its stage filter from.
+ * Requests hold on to the instance they started with, so a redeployment never mixes two
+ * deployments within one request.
  *
  * @param api the deployed API definition
  * @param stage the stage
@@ -19,11 +18,10 @@ import org.springframework.cloud.gateway.route.Route;
  * @param deployedAt when the deployment was created
  * @param resources the resource tree
  * @param resourceList the resources of the tree, in definition order
- * @param route the Spring Cloud Gateway route requests of this stage run through
  * @param environment region and account
  */
 public record StageRuntime(Api api, Stage stage, String deploymentId, Instant deployedAt,
-		ResourceTree<ResourceRuntime> resources, List<ResourceRuntime> resourceList, Route route,
+		ResourceTree<ResourceRuntime> resources, List<ResourceRuntime> resourceList,
 		GatewayEnvironment environment) {
 
 	/**

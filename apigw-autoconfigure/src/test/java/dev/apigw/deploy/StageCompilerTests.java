@@ -19,8 +19,8 @@ import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
 import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.routing.DeployedStage;
 import dev.apigw.routing.GatewayEnvironment;
-import dev.apigw.routing.StageRuntime;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -56,8 +56,9 @@ class StageCompilerTests {
 
 	};
 
-	private final StageCompiler compiler = new StageCompiler(List.of(this.always, this.lookup, this.storing),
-			new GatewayEnvironment("us-east-1", "123456789012"), null);
+	private final StageCompiler compiler = new StageCompiler(List.of(),
+			List.of(this.always, this.lookup, this.storing), List.of(), new GatewayEnvironment("us-east-1", "123456789012"),
+			null);
 
 	@Test
 	void stageWithoutACacheSkipsTheCachePhases() {
@@ -76,7 +77,7 @@ class StageCompilerTests {
 					Method.builder("GET").integration(Integration.builder(IntegrationType.MOCK).build()).build()))
 			.stage(stage)
 			.build();
-		StageRuntime runtime = this.compiler.compile(new Deployment("d1", Instant.EPOCH, null, api), stage);
+		DeployedStage runtime = this.compiler.compile(new Deployment("d1", Instant.EPOCH, null, api), stage);
 		return runtime.route().getFilters();
 	}
 

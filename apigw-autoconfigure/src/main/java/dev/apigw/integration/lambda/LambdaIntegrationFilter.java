@@ -4,27 +4,28 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.apigw.definition.Problems;
 import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.integration.FunctionReference;
 import dev.apigw.integration.IntegrationRequestFilter;
 import dev.apigw.integration.IntegrationResult;
-import dev.apigw.model.Api;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
-import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.ContentTypes;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.IntegrationPayload;
 import dev.apigw.routing.GatewayEnvironment;
+import dev.apigw.routing.StageRuntime;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +36,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
@@ -56,7 +58,7 @@ import org.springframework.web.server.ServerWebExchange;
  * goes through the integration responses.</li>
  * </ul>
  */
-public final class LambdaIntegrationFilter implements PipelineFilter, DisposableBean {
+public final class LambdaIntegrationFilter implements PipelinePhase, GatewayFilter, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(LambdaIntegrationFilter.class);
 
@@ -101,8 +103,8 @@ public final class LambdaIntegrationFilter implements PipelineFilter, Disposable
 	}
 
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return PipelineFilter.anyIntegration(api, IntegrationType.AWS, IntegrationType.AWS_PROXY);
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		return (PipelinePhase.anyIntegration(stage.api(), IntegrationType.AWS, IntegrationType.AWS_PROXY)) ? this : null;
 	}
 
 	@Override
@@ -122,7 +124,7 @@ public final class LambdaIntegrationFilter implements PipelineFilter, Disposable
 					+ reference);
 			return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
 		}
-		IntegrationRequestFilter.Payload payload = exchange.getRequiredAttribute(IntegrationRequestFilter.PAYLOAD_ATTRIBUTE);
+		IntegrationPayload payload = invocation.requiredIntegrationPayload();
 		byte[] body = (payload.body() != null) ? payload.body() : new byte[0];
 		Duration timeout = integration.definition().timeout();
 		Mono<Void> result = (integration.definition().type() == IntegrationType.AWS_PROXY)

@@ -13,13 +13,13 @@ import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
+import dev.apigw.routing.DeployedStage;
 import dev.apigw.routing.GatewayEnvironment;
 import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.Mount;
 import dev.apigw.routing.MountTable;
 import dev.apigw.routing.ResourceRuntime;
 import dev.apigw.routing.ResourceTree;
-import dev.apigw.routing.StageRuntime;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,8 +65,9 @@ public class RouteResolutionBenchmark {
 				.build()));
 		}
 		Api built = api.build();
-		StageCompiler compiler = new StageCompiler(List.of(), new GatewayEnvironment("us-east-1", "123456789012"), null);
-		StageRuntime stage = compiler.compile(new Deployment("d1", Instant.EPOCH, null, built), built.stages().get("live"));
+		StageCompiler compiler = new StageCompiler(List.of(), List.of(), List.of(),
+				new GatewayEnvironment("us-east-1", "123456789012"), null);
+		DeployedStage stage = compiler.compile(new Deployment("d1", Instant.EPOCH, null, built), built.stages().get("live"));
 		this.mounts = MountTable.<Mount>builder().mount(null, "/bench/live", new Mount(stage, true)).build();
 		int index = "first".equals(this.target) ? 0 : this.methods - 1;
 		this.path = "/bench/live/resource" + index + "/42";
