@@ -9,13 +9,6 @@ import java.util.Map;
 
 import dev.apigw.auth.cors.CorsSettings;
 import dev.apigw.auth.cors.EnableCors;
-import dev.apigw.definition.ApiProperties.AuthorizerProperties;
-import dev.apigw.definition.ApiProperties.CorsProperties;
-import dev.apigw.definition.ApiProperties.AccessLogProperties;
-import dev.apigw.definition.ApiProperties.CanaryProperties;
-import dev.apigw.definition.ApiProperties.GatewayResponseProperties;
-import dev.apigw.definition.ApiProperties.MethodSettingsProperties;
-import dev.apigw.definition.ApiProperties.StageProperties;
 import dev.apigw.definition.IntegrationProperties.IntegrationResponseProperties;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.definition.ResourceProperties.MethodProperties;
