@@ -1,28 +1,17 @@
 package dev.apigw.definition;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.unit.DataSize;
 
 /**
- * Configuration of one stage of an API ("apigw.apis.<id>.stages.<name>").
+ * Configuration of one stage of a REST API ("apigw.apis.<id>.stages.<name>"): its description
+ * and variables, as every stage has them, and the settings only REST stages have.
  */
-public class StageProperties {
-
-	/**
-	 * Description of the stage.
-	 */
-	private @Nullable String description;
-
-	/**
-	 * Stage variables: names of letters, digits and underscores; values of letters, digits and -._~:/?#&=,.
-	 */
-	private Map<String, String> variables = new LinkedHashMap<>();
+public class StageProperties extends CommonStageProperties {
 
 	/**
 	 * Settings for one method or, with resource path and HTTP method "*", for all methods.
@@ -97,22 +86,6 @@ public class StageProperties {
 
 	public void setTracingEnabled(boolean tracingEnabled) {
 		this.tracingEnabled = tracingEnabled;
-	}
-
-	public @Nullable String getDescription() {
-		return this.description;
-	}
-
-	public void setDescription(@Nullable String description) {
-		this.description = description;
-	}
-
-	public Map<String, String> getVariables() {
-		return this.variables;
-	}
-
-	public void setVariables(Map<String, String> variables) {
-		this.variables = variables;
 	}
 
 	public List<MethodSettingsProperties> getMethodSettings() {
