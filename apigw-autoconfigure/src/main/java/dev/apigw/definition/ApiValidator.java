@@ -1,48 +1,32 @@
 package dev.apigw.definition;
 
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
-import dev.apigw.model.AccessLogSettings;
 import dev.apigw.model.Api;
 import dev.apigw.model.AuthorizationType;
-import dev.apigw.model.CanarySettings;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
-import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
-import dev.apigw.model.MethodSettings;
 import dev.apigw.model.ReservedHeaders;
 import dev.apigw.model.Resource;
-import dev.apigw.model.Stage;
 import dev.apigw.routing.PathSegments;
 import dev.apigw.routing.ResourceTree;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Checks a complete API definition, whatever its source, and reports every problem with
- * the API, resource, method and field it is in.
+ * Checks a complete REST API definition, whatever its source, and reports every problem
+ * with the API, resource, method and field it is in. Its stages and integrations are checked
+ * by the rules WebSocket APIs share ({@link StageMapper}, {@link IntegrationMapper}); the
+ * resources, methods, parameter mappings and template content types by REST's own.
  */
 public final class ApiValidator {
 
-	/** {@code ${stageVariables.name}} as used in URIs. */
-	public static final Pattern STAGE_VARIABLE_REFERENCE = Pattern.compile("\\$\\{stageVariables\\.([A-Za-z0-9_]+)}");
-
 	private static final Pattern API_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-
-	private static final Pattern STAGE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-
-	private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_]{1,64}");
-
-	private static final Pattern VARIABLE_VALUE = Pattern.compile("[A-Za-z0-9\\-._~:/?#&=,]{1,512}");
 
 	private static final Pattern REQUEST_TARGET = Pattern
 		.compile("integration\\.request\\.(header|querystring|path|multivaluequerystring|multivalueheader)\\.[^\\s]+");
@@ -62,11 +46,18 @@ public final class ApiValidator {
 		.compile("integration\\.response\\.(header|multivalueheader)\\.[^\\s]+"
 				+ "|integration\\.response\\.body(\\..+)?|stageVariables\\.[A-Za-z0-9_]+|context\\.[A-Za-z0-9_.]+|'.*'");
 
-	private static final Duration MIN_TIMEOUT = Duration.ofMillis(50);
-
-	private static final Set<String> URI_SCHEMES = Set.of("http", "https", "lb");
-
 	private ApiValidator() {
+	}
+
+	/**
+	 * Checks an API id, of a REST or a WebSocket API.
+	 * @param id the id
+	 * @param problems receives the problem, as the id itself (field {@code ""})
+	 */
+	public static void checkId(String id, ProblemSink problems) {
+		if (!API_ID.matcher(id).matches()) {
+			problems.add("", "An API id must be 1 to 128 letters, digits, '-' or '_'");
+		}
 	}
 
 	/**
@@ -91,16 +82,12 @@ public final class ApiValidator {
 		}
 
 		void check() {
-			if (!API_ID.matcher(this.api.id()).matches()) {
-				problem(null, null, "id", "An API id must be 1 to 128 letters, digits, '-' or '_'");
-			}
+			ProblemSink apiProblems = (field, message) -> problem(null, null, field, message);
+			checkId(this.api.id(), apiProblems.under("id"));
 			if (this.api.basePath() != null && !this.api.basePath().startsWith("/")) {
 				problem(null, null, "base-path", "A base path must start with '/'");
 			}
-			if (this.api.stages().isEmpty()) {
-				problem(null, null, "stages", "The API has no stage, so nothing would serve it; add one under stages");
-			}
-			this.api.stages().values().forEach(this::checkStage);
+			StageMapper.checkStages(this.api.stages(), apiProblems);
 			ResourceTree.Builder<String> tree = ResourceTree.builder();
 			for (Resource resource : this.api.resources()) {
 				try {
@@ -117,59 +104,6 @@ public final class ApiValidator {
 					&& !this.api.requestValidators().containsKey(this.api.defaultRequestValidator())) {
 				problem(null, null, "default-request-validator",
 						"Unknown request validator '" + this.api.defaultRequestValidator() + "'");
-			}
-		}
-
-		private void checkStage(Stage stage) {
-			String field = "stages." + stage.name();
-			if (!STAGE_NAME.matcher(stage.name()).matches()) {
-				problem(null, null, field, "A stage name must be 1 to 128 letters, digits, '-' or '_'");
-			}
-			stage.variables().forEach((name, value) -> {
-				if (!VARIABLE_NAME.matcher(name).matches()) {
-					problem(null, null, field + ".variables." + name,
-							"A stage variable name must be 1 to 64 letters, digits or '_'");
-				}
-				if (value == null || !VARIABLE_VALUE.matcher(value).matches()) {
-					problem(null, null, field + ".variables." + name,
-							"A stage variable value must be 1 to 512 of the characters A-Z a-z 0-9 - . _ ~ : / ? # & = ,");
-				}
-			});
-			stage.methodSettings().forEach((key, settings) -> {
-				Duration ttl = settings.cacheTtl();
-				if (ttl != null && (ttl.isNegative() || ttl.compareTo(MethodSettings.MAX_CACHE_TTL) > 0)) {
-					problem(null, null, field + ".method-settings[" + key + "].cache-ttl",
-							"A cache time to live must be 0 to 3600 seconds (0 disables caching)");
-				}
-			});
-			if (stage.cacheCluster().sizeBytes() <= 0) {
-				problem(null, null, field + ".cache-cluster-size", "The cache size must be greater than 0");
-			}
-			CanarySettings canary = stage.canarySettings();
-			if (canary != null) {
-				if (!(canary.percentTraffic() >= 0 && canary.percentTraffic() <= 100)) {
-					problem(null, null, field + ".canary-settings.percent-traffic",
-							"The canary's percent traffic must be 0 to 100");
-				}
-				canary.stageVariableOverrides().forEach((name, value) -> {
-					if (!VARIABLE_NAME.matcher(name).matches() || value == null
-							|| !VARIABLE_VALUE.matcher(value).matches()) {
-						problem(null, null, field + ".canary-settings.stage-variable-overrides." + name,
-								"A stage variable override follows the rules of stage variables: names of 1 to 64 "
-										+ "letters, digits or '_', values of 1 to 512 of A-Z a-z 0-9 - . _ ~ : / ? # & = ,");
-					}
-				});
-			}
-			AccessLogSettings accessLog = stage.accessLogSettings();
-			if (accessLog != null && (accessLog.format().isBlank() || "null".equals(accessLog.format()))) {
-				problem(null, null, field + ".access-log-settings.format", "Access Log value must not be empty");
-			}
-			else if (accessLog != null && !List.of("CLF", "JSON", "XML", "CSV").contains(accessLog.format().trim()
-				.toUpperCase(java.util.Locale.ROOT)) && !accessLog.format().contains("$context.requestId")
-					&& !accessLog.format().contains("$context.extendedRequestId")) {
-				problem(null, null, field + ".access-log-settings.format",
-						"The access log format must include $context.requestId (or $context.extendedRequestId), so "
-								+ "every line is unique; or name a preset: CLF, JSON, XML, CSV");
 			}
 		}
 
@@ -193,13 +127,9 @@ public final class ApiValidator {
 		}
 
 		private void checkIntegration(String path, String verb, Integration integration) {
-			if (integration.timeout().compareTo(MIN_TIMEOUT) < 0) {
-				problem(path, verb, "integration.timeout", "The timeout must be at least 50 ms");
-			}
-			IntegrationType type = integration.type();
-			if (type != IntegrationType.MOCK) {
-				checkUri(path, verb, integration);
-			}
+			ProblemSink methodProblems = (field, message) -> problem(path, verb, field, message);
+			IntegrationMapper.REST.check(integration, this.api.stages().values(), methodProblems.under("integration"));
+			// what only REST integrations have: mappings from method requests, content types
 			checkMappings(path, verb, "integration.request-parameters", integration.requestParameters(), REQUEST_TARGET,
 					REQUEST_SOURCE);
 			checkRequestHeaderTargets(path, verb, integration.requestParameters());
@@ -207,18 +137,6 @@ public final class ApiValidator {
 			for (int i = 0; i < integration.responses().size(); i++) {
 				IntegrationResponse response = integration.responses().get(i);
 				String field = "integration.responses[" + i + "]";
-				if (!response.isDefault()) {
-					try {
-						Pattern.compile(response.selectionPattern());
-					}
-					catch (PatternSyntaxException ex) {
-						problem(path, verb, field + ".selection-pattern",
-								"Not a valid Java regular expression: " + ex.getDescription());
-					}
-				}
-				if (!response.statusCode().matches("[1-5]\\d\\d")) {
-					problem(path, verb, field + ".status-code", "A status code must be a number from 100 to 599");
-				}
 				checkMappings(path, verb, field + ".response-parameters", response.responseParameters(), RESPONSE_TARGET,
 						RESPONSE_SOURCE);
 				for (String target : response.responseParameters().keySet()) {
@@ -230,43 +148,6 @@ public final class ApiValidator {
 					}
 				}
 				checkContentTypes(path, verb, field + ".response-templates", response.responseTemplates());
-			}
-		}
-
-		private void checkUri(String path, String verb, Integration integration) {
-			String uri = integration.uri();
-			if (uri == null || uri.isBlank()) {
-				problem(path, verb, "integration.uri", "A " + integration.type() + " integration needs a uri");
-				return;
-			}
-			Matcher references = STAGE_VARIABLE_REFERENCE.matcher(uri);
-			while (references.find()) {
-				String variable = references.group(1);
-				for (Stage stage : this.api.stages().values()) {
-					if (!stage.variables().containsKey(variable)) {
-						problem(path, verb, "integration.uri", "The stage variable '" + variable
-								+ "' is not defined in stage '" + stage.name() + "' (stages." + stage.name() + ".variables)");
-					}
-				}
-			}
-			if (integration.type() == IntegrationType.HTTP || integration.type() == IntegrationType.HTTP_PROXY) {
-				String probe = STAGE_VARIABLE_REFERENCE.matcher(uri).replaceAll("stage-variable")
-					.replaceAll("\\{[^}/]+}", "param");
-				try {
-					URI parsed = new URI(probe);
-					boolean forward = "forward".equalsIgnoreCase(parsed.getScheme()) && parsed.getRawPath() != null
-							&& parsed.getRawPath().startsWith("/");
-					if (!forward && (parsed.getScheme() == null
-							|| !URI_SCHEMES.contains(parsed.getScheme().toLowerCase())
-							|| parsed.getHost() == null && parsed.getAuthority() == null)) {
-						throw new IllegalArgumentException();
-					}
-				}
-				catch (Exception ex) {
-					problem(path, verb, "integration.uri", "'" + uri
-							+ "' is not an absolute http://, https:// or lb:// URI, nor forward:/path to a handler of the "
-							+ "application (stage variables may be used as ${stageVariables.name})");
-				}
 			}
 		}
 

@@ -9,34 +9,20 @@ import java.util.Map;
 
 import dev.apigw.auth.cors.CorsSettings;
 import dev.apigw.auth.cors.EnableCors;
-import dev.apigw.definition.ApiProperties.AuthorizerProperties;
-import dev.apigw.definition.ApiProperties.CorsProperties;
-import dev.apigw.definition.ApiProperties.AccessLogProperties;
-import dev.apigw.definition.ApiProperties.CanaryProperties;
-import dev.apigw.definition.ApiProperties.GatewayResponseProperties;
-import dev.apigw.definition.ApiProperties.MethodSettingsProperties;
-import dev.apigw.definition.ApiProperties.StageProperties;
-import dev.apigw.definition.IntegrationProperties.IntegrationResponseProperties;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.definition.ResourceProperties.MethodProperties;
 import dev.apigw.definition.ResourceProperties.MethodResponseProperties;
 import dev.apigw.model.Api;
-import dev.apigw.model.AccessLogSettings;
 import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.Authorizer;
-import dev.apigw.model.CacheClusterSettings;
-import dev.apigw.model.CanarySettings;
 import dev.apigw.model.GatewayResponse;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
-import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.MethodResponse;
-import dev.apigw.model.MethodSettings;
 import dev.apigw.model.RequestValidator;
 import dev.apigw.model.Resource;
-import dev.apigw.model.Stage;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,8 +36,6 @@ import org.jspecify.annotations.Nullable;
 public final class PropertiesApiSource implements ApiDefinitionSource {
 
 	static final String SOURCE = "application properties";
-
-	private static final String MOCK_TEMPLATE = "{\"statusCode\": 200}";
 
 	private final ApigwProperties properties;
 
@@ -120,7 +104,7 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 			ResourceProperties resource = api.getResources().get(i);
 			builder.resource(toResource(id, prefix + ".resources[" + i + "]", resource, problems));
 		}
-		api.getStages().forEach((name, stage) -> builder.stage(toStage(name, stage)));
+		api.getStages().forEach((name, stage) -> builder.stage(StageMapper.toRestStage(name, stage)));
 		api.getGatewayResponses().forEach((type, response) -> builder.gatewayResponse(toGatewayResponse(type, response)));
 		api.getModels().forEach(builder::model);
 		api.getRequestValidators()
@@ -196,8 +180,9 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 
 	private static Method toMethod(String api, String path, String verb, String prefix, MethodProperties method,
 			List<Problem> problems) {
-		Integration integration = (method.getIntegration() != null)
-				? toIntegration(api, path, verb, prefix + ".integration", method.getIntegration(), problems) : null;
+		Integration integration = (method.getIntegration() != null) ? IntegrationMapper.REST.toIntegration(
+				method.getIntegration(), ProblemSink.into(problems, SOURCE, api, path, verb).under(prefix + ".integration"))
+				: null;
 		Method.Builder builder = Method.builder(verb)
 			.operationName(method.getOperationName())
 			.summary(method.getSummary())
@@ -222,60 +207,6 @@ public final class PropertiesApiSource implements ApiDefinitionSource {
 
 	private static MethodResponse toMethodResponse(String status, MethodResponseProperties response) {
 		return new MethodResponse(status, response.getResponseParameters(), response.getResponseModels());
-	}
-
-	private static Integration toIntegration(String api, String path, String verb, String prefix,
-			IntegrationProperties integration, List<Problem> problems) {
-		IntegrationType type;
-		try {
-			type = IntegrationType.parse(integration.getType());
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(new Problem(SOURCE, api, path, verb, prefix + ".type", ex.getMessage()));
-			// stands in for the broken integration so the rest of the definition is still checked
-			return Integration.builder(IntegrationType.MOCK).build();
-		}
-		Integration.Builder builder = Integration.builder(type)
-			.uri(integration.getUri())
-			.httpMethod(integration.getHttpMethod())
-			.timeout(integration.getTimeout())
-			.requestParameters(integration.getRequestParameters())
-			.requestTemplates(integration.getRequestTemplates())
-			.passthroughBehavior(integration.getPassthroughBehavior())
-			.contentHandling(integration.getContentHandling())
-			.cacheKeyParameters(integration.getCacheKeyParameters())
-			.cacheNamespace(integration.getCacheNamespace());
-		for (IntegrationResponseProperties response : integration.getResponses()) {
-			builder.response(new IntegrationResponse(response.getSelectionPattern(), response.getStatusCode(),
-					response.getResponseParameters(), response.getResponseTemplates(), response.getContentHandling()));
-		}
-		if (type == IntegrationType.MOCK && integration.getRequestTemplates().isEmpty()) {
-			builder.requestTemplate("application/json", MOCK_TEMPLATE);
-		}
-		if (!type.isProxy() && integration.getResponses().isEmpty()) {
-			builder.response(IntegrationResponse.of(null, "200"));
-		}
-		return builder.build();
-	}
-
-	private static Stage toStage(String name, StageProperties stage) {
-		Map<String, MethodSettings> settings = new LinkedHashMap<>();
-		for (MethodSettingsProperties setting : stage.getMethodSettings()) {
-			String key = "*".equals(setting.getResourcePath()) ? Stage.ALL_METHODS
-					: setting.getResourcePath() + "/" + setting.getHttpMethod().toUpperCase(Locale.ROOT);
-			settings.put(key, new MethodSettings(setting.getThrottlingRateLimit(), setting.getThrottlingBurstLimit(),
-					setting.getCachingEnabled(), setting.getCacheTtl(), setting.getRequireAuthorizationForCacheControl(),
-					setting.getMetricsEnabled(), setting.getUnauthorizedCacheControlHeaderStrategy()));
-		}
-		CanaryProperties canary = stage.getCanarySettings();
-		AccessLogProperties accessLog = stage.getAccessLogSettings();
-		return new Stage(name, stage.getDescription(), stage.getVariables(), settings,
-				new CacheClusterSettings(stage.isCacheClusterEnabled(), stage.getCacheClusterSize().toBytes()),
-				(canary != null) ? new CanarySettings(canary.getPercentTraffic(), canary.getStageVariableOverrides(),
-						canary.isUseStageCache()) : null,
-				(accessLog != null) ? new AccessLogSettings(String.valueOf(accessLog.getFormat()),
-						accessLog.getDestination()) : null,
-				stage.isTracingEnabled(), stage.getClientCertificate());
 	}
 
 	private static GatewayResponse toGatewayResponse(GatewayResponseType type, GatewayResponseProperties response) {

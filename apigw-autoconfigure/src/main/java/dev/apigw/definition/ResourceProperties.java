@@ -31,7 +31,7 @@ public class ResourceProperties {
 	/**
 	 * CORS for this resource ("Enable CORS"), over the API's CORS settings.
 	 */
-	private ApiProperties.CorsProperties cors = new ApiProperties.CorsProperties();
+	private CorsProperties cors = new CorsProperties();
 
 	public String getPath() {
 		return this.path;
@@ -57,11 +57,11 @@ public class ResourceProperties {
 		this.methods = methods;
 	}
 
-	public ApiProperties.CorsProperties getCors() {
+	public CorsProperties getCors() {
 		return this.cors;
 	}
 
-	public void setCors(ApiProperties.CorsProperties cors) {
+	public void setCors(CorsProperties cors) {
 		this.cors = cors;
 	}
 

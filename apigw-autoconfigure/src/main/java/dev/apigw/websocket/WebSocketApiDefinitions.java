@@ -5,17 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-import dev.apigw.definition.IntegrationProperties;
-import dev.apigw.definition.IntegrationProperties.IntegrationResponseProperties;
+import dev.apigw.definition.ApiValidator;
+import dev.apigw.definition.IntegrationMapper;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.definition.ProblemSink;
+import dev.apigw.definition.StageMapper;
 import dev.apigw.model.Api;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Integration;
-import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Stage;
 import dev.apigw.model.WebSocketApi;
@@ -29,15 +28,21 @@ import org.jspecify.annotations.Nullable;
  * once at start-up: every problem (a missing or repeated route key, a selection expression
  * that does not parse, an integration without URI, authorization on a route other than
  * {@code $connect}, a Lambda function that does not resolve, ...) is reported at once with
- * the API, route and field.
+ * the API, route and field. Stages, integrations and API ids are converted and checked by
+ * the same code as REST APIs' ({@link StageMapper}, {@link IntegrationMapper}); routes and
+ * selection expressions are WebSocket's own.
  */
 public final class WebSocketApiDefinitions {
 
 	static final String SOURCE = "application properties";
 
-	private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,128}");
-
-	private static final String MOCK_TEMPLATE = "{\"statusCode\": 200}";
+	/**
+	 * Route integrations: request templates keyed by template selection value (Spring Boot
+	 * drops '$' from unbracketed map keys, so "default" is "$default"); HTTP backends called
+	 * with a web client, so neither lb:// nor forward:.
+	 */
+	private static final IntegrationMapper INTEGRATIONS = new IntegrationMapper("$default",
+			(key) -> key.equals("default") ? "$default" : key, List.of("http", "https"), false);
 
 	private final List<WebSocketApi> apis;
 
@@ -125,11 +130,13 @@ public final class WebSocketApiDefinitions {
 	private static WebSocketApi toApi(String id, WebSocketApiProperties api, boolean lambda,
 			List<Problem> problems) {
 		String prefix = "apigw.websocket-apis." + id;
-		if (!NAME.matcher(id).matches()) {
-			problems.add(problem(id, null, prefix, "API ids are letters, digits, '-' and '_'"));
-		}
+		ProblemSink apiProblems = ProblemSink.into(problems, SOURCE, id, null, null).under(prefix);
+		ApiValidator.checkId(id, apiProblems);
 		expression(id, null, prefix + ".route-selection-expression", api.getRouteSelectionExpression(), problems);
 		expression(id, null, prefix + ".api-key-selection-expression", api.getApiKeySelectionExpression(), problems);
+		Map<String, Stage> stages = new LinkedHashMap<>();
+		api.getStages().forEach((name, stage) -> stages.put(name, StageMapper.toStage(name, stage)));
+		StageMapper.checkStages(stages, apiProblems);
 		Map<String, WebSocketRoute> routes = new LinkedHashMap<>();
 		for (int i = 0; i < api.getRoutes().size(); i++) {
 			RouteProperties route = api.getRoutes().get(i);
@@ -144,26 +151,14 @@ public final class WebSocketApiDefinitions {
 				problems.add(problem(id, key, field + ".route-key", "The route key is defined twice"));
 				continue;
 			}
-			routes.put(key, toRoute(id, key, field, route, lambda, problems));
-		}
-		Map<String, Stage> stages = new LinkedHashMap<>();
-		api.getStages().forEach((name, stage) -> {
-			if (!NAME.matcher(name).matches()) {
-				problems.add(problem(id, null, prefix + ".stages." + name,
-						"Stage names are letters, digits, '-' and '_' (at most 128)"));
-			}
-			stages.put(name, new Stage(name, stage.getDescription(), stage.getVariables(), Map.of()));
-		});
-		if (stages.isEmpty()) {
-			problems.add(problem(id, null, prefix + ".stages", "The API has no stage to be served in; add one, "
-					+ "e.g. " + prefix + ".stages.dev.description=..."));
+			routes.put(key, toRoute(id, key, field, route, stages, lambda, problems));
 		}
 		return new WebSocketApi(id, api.getDescription(), api.getBasePath(), api.getHost(),
 				api.getRouteSelectionExpression(), api.getApiKeySelectionExpression(), routes, stages, SOURCE);
 	}
 
 	private static WebSocketRoute toRoute(String api, String key, String field, RouteProperties route,
-			boolean lambda, List<Problem> problems) {
+			Map<String, Stage> stages, boolean lambda, List<Problem> problems) {
 		boolean connect = WebSocketRoute.CONNECT.equals(key);
 		if (!connect && route.getAuthorizationType() != AuthorizationType.NONE) {
 			problems.add(problem(api, key, field + ".authorization-type",
@@ -189,61 +184,20 @@ public final class WebSocketApiDefinitions {
 			expression(api, key, field + ".template-selection-expression", route.getTemplateSelectionExpression(),
 					problems);
 		}
-		Integration integration = (route.getIntegration() != null)
-				? toIntegration(api, key, field + ".integration", route.getIntegration(), lambda, problems) : null;
+		Integration integration = null;
+		if (route.getIntegration() != null) {
+			ProblemSink integrationProblems = ProblemSink.into(problems, SOURCE, api, "route " + key, null)
+				.under(field + ".integration");
+			integration = INTEGRATIONS.toIntegration(route.getIntegration(), integrationProblems);
+			INTEGRATIONS.check(integration, stages.values(), integrationProblems);
+			if ((integration.type() == IntegrationType.AWS || integration.type() == IntegrationType.AWS_PROXY)
+					&& !lambda) {
+				integrationProblems.add("type",
+						"Lambda integrations need com.amazonaws:aws-lambda-java-core on the classpath");
+			}
+		}
 		return new WebSocketRoute(key, route.getAuthorizationType(), route.getAuthorizer(), route.isApiKeyRequired(),
 				integration, route.getTemplateSelectionExpression(), route.getRouteResponseSelectionExpression());
-	}
-
-	private static Integration toIntegration(String api, String key, String prefix, IntegrationProperties integration,
-			boolean lambda, List<Problem> problems) {
-		IntegrationType type;
-		try {
-			type = IntegrationType.parse(integration.getType());
-		}
-		catch (IllegalArgumentException ex) {
-			problems.add(problem(api, key, prefix + ".type", ex.getMessage()));
-			return Integration.builder(IntegrationType.MOCK).build();
-		}
-		Integration.Builder builder = Integration.builder(type)
-			.uri(integration.getUri())
-			.httpMethod(integration.getHttpMethod())
-			.timeout(integration.getTimeout())
-			.requestParameters(integration.getRequestParameters())
-			.passthroughBehavior(integration.getPassthroughBehavior())
-			.contentHandling(integration.getContentHandling());
-		// Spring Boot drops '$' from unbracketed map keys: "default" is "$default"
-		integration.getRequestTemplates()
-			.forEach((name, template) -> builder.requestTemplate(name.equals("default") ? "$default" : name, template));
-		for (int i = 0; i < integration.getResponses().size(); i++) {
-			IntegrationResponseProperties response = integration.getResponses().get(i);
-			if (response.getSelectionPattern() != null) {
-				try {
-					Pattern.compile(response.getSelectionPattern());
-				}
-				catch (PatternSyntaxException ex) {
-					problems.add(problem(api, key, prefix + ".responses[" + i + "].selection-pattern",
-							"Not a Java regular expression: " + ex.getDescription()));
-					continue;
-				}
-			}
-			builder.response(new IntegrationResponse(response.getSelectionPattern(), response.getStatusCode(),
-					response.getResponseParameters(), response.getResponseTemplates(), response.getContentHandling()));
-		}
-		if (type == IntegrationType.MOCK && integration.getRequestTemplates().isEmpty()) {
-			builder.requestTemplate("$default", MOCK_TEMPLATE);
-		}
-		if (!type.isProxy() && integration.getResponses().isEmpty()) {
-			builder.response(IntegrationResponse.of(null, "200"));
-		}
-		if (type != IntegrationType.MOCK && (integration.getUri() == null || integration.getUri().isBlank())) {
-			problems.add(problem(api, key, prefix + ".uri", "A " + type + " integration needs a uri"));
-		}
-		else if ((type == IntegrationType.AWS || type == IntegrationType.AWS_PROXY) && !lambda) {
-			problems.add(problem(api, key, prefix + ".type", "Lambda integrations need "
-					+ "com.amazonaws:aws-lambda-java-core on the classpath"));
-		}
-		return builder.build();
 	}
 
 	private static void expression(String api, @Nullable String route, String field, String text,

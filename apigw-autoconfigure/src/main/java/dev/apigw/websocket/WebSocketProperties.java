@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.apigw.definition.CommonStageProperties;
 import dev.apigw.definition.IntegrationProperties;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.WebSocketApi;
@@ -151,9 +152,9 @@ public class WebSocketProperties {
 		private List<RouteProperties> routes = new ArrayList<>();
 
 		/**
-		 * Stages by name.
+		 * Stages by name, each with its description and variables (as for REST APIs).
 		 */
-		private Map<String, StageProperties> stages = new LinkedHashMap<>();
+		private Map<String, CommonStageProperties> stages = new LinkedHashMap<>();
 
 		public @Nullable String getDescription() {
 			return this.description;
@@ -203,45 +204,12 @@ public class WebSocketProperties {
 			this.routes = routes;
 		}
 
-		public Map<String, StageProperties> getStages() {
+		public Map<String, CommonStageProperties> getStages() {
 			return this.stages;
 		}
 
-		public void setStages(Map<String, StageProperties> stages) {
+		public void setStages(Map<String, CommonStageProperties> stages) {
 			this.stages = stages;
-		}
-
-	}
-
-	/**
-	 * A stage of a WebSocket API.
-	 */
-	public static class StageProperties {
-
-		/**
-		 * Description of the stage.
-		 */
-		private @Nullable String description;
-
-		/**
-		 * Stage variables.
-		 */
-		private Map<String, String> variables = new LinkedHashMap<>();
-
-		public @Nullable String getDescription() {
-			return this.description;
-		}
-
-		public void setDescription(@Nullable String description) {
-			this.description = description;
-		}
-
-		public Map<String, String> getVariables() {
-			return this.variables;
-		}
-
-		public void setVariables(Map<String, String> variables) {
-			this.variables = variables;
 		}
 
 	}

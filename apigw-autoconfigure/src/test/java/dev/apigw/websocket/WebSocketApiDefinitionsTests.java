@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import dev.apigw.definition.CommonStageProperties;
 import dev.apigw.definition.IntegrationProperties;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.model.AuthorizationType;
@@ -12,7 +13,6 @@ import dev.apigw.model.WebSocketApi;
 import dev.apigw.routing.GatewayEnvironment;
 import dev.apigw.template.TemplateEngine;
 import dev.apigw.websocket.WebSocketProperties.RouteProperties;
-import dev.apigw.websocket.WebSocketProperties.StageProperties;
 import dev.apigw.websocket.WebSocketProperties.WebSocketApiProperties;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +107,7 @@ class WebSocketApiDefinitionsTests {
 	private static WebSocketApiProperties api(RouteProperties... routes) {
 		WebSocketApiProperties api = new WebSocketApiProperties();
 		api.setRoutes(List.of(routes));
-		StageProperties stage = new StageProperties();
+		CommonStageProperties stage = new CommonStageProperties();
 		api.getStages().put("dev", stage);
 		return api;
 	}
