@@ -17,13 +17,13 @@ import java.util.regex.PatternSyntaxException;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import dev.apigw.auth.policy.Decision;
 import dev.apigw.auth.policy.ExecuteApiArns;
 import dev.apigw.auth.resource.ClientAddresses;
 import dev.apigw.integration.MappingExpression;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Authorizer;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.PolicyDecision;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
@@ -146,12 +146,12 @@ public final class LambdaAuthorizer implements MethodAuthorizer, AutoCloseable {
 		}
 		return result.flatMap((outcome) -> {
 			AuthorizerResult authorized = outcome.result();
-			Decision decision = authorized.policy().evaluateInvoke(methodArn, ClientAddresses.sourceIp(invocation));
-			if (decision == Decision.EXPLICIT_DENY) {
+			PolicyDecision decision = authorized.policy().evaluateInvoke(methodArn, ClientAddresses.sourceIp(invocation));
+			if (decision == PolicyDecision.EXPLICIT_DENY) {
 				return Mono.error(new GatewayResponseException(GatewayResponseType.ACCESS_DENIED,
 						"User is not authorized to access this resource with an explicit deny"));
 			}
-			if (decision != Decision.ALLOW) {
+			if (decision != PolicyDecision.ALLOW) {
 				return Mono.error(new GatewayResponseException(GatewayResponseType.ACCESS_DENIED));
 			}
 			Map<String, Object> context = new LinkedHashMap<>(authorized.context());

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.apigw.auth.authorizer.MethodAuthorizer;
-import dev.apigw.auth.policy.Decision;
 import dev.apigw.auth.policy.ExecuteApiArns;
 import dev.apigw.auth.policy.InvalidPolicyException;
 import dev.apigw.auth.policy.PolicyDocument;
@@ -14,6 +13,7 @@ import dev.apigw.auth.resource.ClientAddresses;
 import dev.apigw.auth.resource.ResourcePolicyFilter;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.PolicyDecision;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
@@ -105,7 +105,7 @@ public final class IamAuthorizer implements MethodAuthorizer {
 		identity.put("userArn", credentials.userArn());
 		String methodArn = ExecuteApiArns.method(invocation);
 		String sourceIp = ClientAddresses.sourceIp(invocation);
-		Decision decision = Decision.IMPLICIT_DENY;
+		PolicyDecision decision = PolicyDecision.IMPLICIT_DENY;
 		for (String policy : credentials.policies()) {
 			try {
 				decision = decision.and(PolicyDocument.parse(policy).evaluateInvoke(methodArn, sourceIp));
@@ -115,11 +115,11 @@ public final class IamAuthorizer implements MethodAuthorizer {
 						+ ": " + ex.getMessage());
 			}
 		}
-		Decision resource = exchange.getAttribute(ResourcePolicyFilter.DECISION_ATTRIBUTE);
+		PolicyDecision resource = exchange.getAttribute(ResourcePolicyFilter.DECISION_ATTRIBUTE);
 		if (resource != null) {
 			decision = decision.and(resource);
 		}
-		if (decision != Decision.ALLOW) {
+		if (decision != PolicyDecision.ALLOW) {
 			throw ResourcePolicyFilter.denied(credentials.userArn(), methodArn, decision);
 		}
 	}

@@ -5,11 +5,11 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
-import dev.apigw.auth.policy.Decision;
 import dev.apigw.auth.policy.ExecuteApiArns;
 import dev.apigw.auth.policy.PolicyDocument;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.PolicyDecision;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseException;
@@ -31,7 +31,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ResourcePolicyFilter implements PipelineFilter {
 
-	/** Exchange attribute holding the resource policy's {@link Decision} for later phases. */
+	/** Exchange attribute holding the resource policy's {@link PolicyDecision} for later phases. */
 	public static final String DECISION_ATTRIBUTE = ResourcePolicyFilter.class.getName() + ".decision";
 
 	private final ClientAddresses addresses;
@@ -96,11 +96,11 @@ public final class ResourcePolicyFilter implements PipelineFilter {
 			return chain.filter(exchange);
 		}
 		String methodArn = ExecuteApiArns.method(invocation);
-		Decision decision = policy.get().evaluateInvoke(methodArn, ClientAddresses.sourceIp(invocation));
+		PolicyDecision decision = policy.get().evaluateInvoke(methodArn, ClientAddresses.sourceIp(invocation));
 		exchange.getAttributes().put(DECISION_ATTRIBUTE, decision);
 		AuthorizationType type = invocation.requiredMethod().method().authorizationType();
-		if (decision == Decision.EXPLICIT_DENY
-				|| (decision == Decision.IMPLICIT_DENY && type == AuthorizationType.NONE)) {
+		if (decision == PolicyDecision.EXPLICIT_DENY
+				|| (decision == PolicyDecision.IMPLICIT_DENY && type == AuthorizationType.NONE)) {
 			return Mono.error(denied("anonymous", methodArn, decision));
 		}
 		return chain.filter(exchange);
@@ -115,9 +115,9 @@ public final class ResourcePolicyFilter implements PipelineFilter {
 	 * @param decision the decision
 	 * @return the outcome
 	 */
-	public static GatewayResponseException denied(String principal, String methodArn, @Nullable Decision decision) {
+	public static GatewayResponseException denied(String principal, String methodArn, @Nullable PolicyDecision decision) {
 		String message = "User: " + principal + " is not authorized to perform: " + PolicyDocument.INVOKE
-				+ " on resource: " + methodArn + ((decision == Decision.EXPLICIT_DENY) ? " with an explicit deny" : "");
+				+ " on resource: " + methodArn + ((decision == PolicyDecision.EXPLICIT_DENY) ? " with an explicit deny" : "");
 		return new GatewayResponseException(GatewayResponseType.ACCESS_DENIED, message);
 	}
 
