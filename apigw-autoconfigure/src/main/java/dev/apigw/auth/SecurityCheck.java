@@ -6,8 +6,6 @@ import java.util.function.Consumer;
 
 import dev.apigw.auth.authorizer.AuthorizationFilter;
 import dev.apigw.auth.authorizer.MethodAuthorizer;
-import dev.apigw.auth.policy.InvalidPolicyException;
-import dev.apigw.auth.resource.ResourcePolicyFilter;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.model.AuthorizationType;
@@ -16,8 +14,7 @@ import dev.apigw.routing.ResourceRuntime;
 import dev.apigw.routing.StageRuntime;
 
 /**
- * Checks, once for the deployed stages, everything access control needs: resource
- * policies parse, every authorized method has an authorizer for its type and that
+ * Checks, once for the deployed stages, what access control needs: every authorized method has an authorizer for its type and that
  * authorizer can serve it (its function resolves, its settings are valid), and whatever
  * else a {@link StageCheck} adds. Reports every problem at once, naming the API, resource,
  * method and field.
@@ -54,12 +51,6 @@ public final class SecurityCheck {
 		for (StageRuntime stage : stages) {
 			String api = stage.api().id();
 			String source = stage.api().source();
-			try {
-				ResourcePolicyFilter.compile(stage);
-			}
-			catch (InvalidPolicyException ex) {
-				problems.add(new Problem(source, api, null, null, "policy", ex.getMessage()));
-			}
 			for (StageCheck check : checks) {
 				check.check(stage, (problem) -> problems
 					.add(new Problem(source, api, null, null, problem.field(), "stage " + stage.stageName() + ": "

@@ -115,7 +115,7 @@ public final class IamAuthorizer implements MethodAuthorizer {
 						+ ": " + ex.getMessage());
 			}
 		}
-		PolicyDecision resource = exchange.getAttribute(ResourcePolicyFilter.DECISION_ATTRIBUTE);
+		PolicyDecision resource = invocation.policyDecision();
 		if (resource != null) {
 			decision = decision.and(resource);
 		}
