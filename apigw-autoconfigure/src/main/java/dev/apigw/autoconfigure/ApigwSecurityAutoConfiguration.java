@@ -106,9 +106,9 @@ public final class ApigwSecurityAutoConfiguration {
 	}
 
 	@Bean
-	SecurityCheckRunner apigwSecurityCheck(DeploymentRegistry registry, AuthorizationFilter authorization,
+	SecurityCheckRunner apigwSecurityCheck(DeploymentRegistry registry,
 			ObjectProvider<SecurityCheck.StageCheck> checks) {
-		SecurityCheck.check(registry.snapshot().stages(), authorization, checks.orderedStream().toList());
+		SecurityCheck.check(registry.snapshot().stages(), checks.orderedStream().toList());
 		return new SecurityCheckRunner();
 	}
 

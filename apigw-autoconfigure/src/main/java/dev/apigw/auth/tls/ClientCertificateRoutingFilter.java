@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import dev.apigw.auth.SecurityCheck;
-import dev.apigw.auth.authorizer.MethodAuthorizer.Problem;
+import dev.apigw.auth.SecurityCheck.StageProblem;
 import dev.apigw.model.Api;
 import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
@@ -75,10 +75,10 @@ public final class ClientCertificateRoutingFilter implements PipelineFilter, Sec
 	}
 
 	@Override
-	public void check(StageRuntime stage, Consumer<Problem> problems) {
+	public void check(StageRuntime stage, Consumer<StageProblem> problems) {
 		String bundle = stage.stage().clientCertificate();
 		if (bundle != null && !this.bundles.getBundleNames().contains(bundle)) {
-			problems.accept(new Problem("stages." + stage.stageName() + ".client-certificate", "No SSL bundle '" + bundle
+			problems.accept(new StageProblem("stages." + stage.stageName() + ".client-certificate", "No SSL bundle '" + bundle
 					+ "' (known: " + this.bundles.getBundleNames() + "); define it under spring.ssl.bundle"));
 		}
 	}
