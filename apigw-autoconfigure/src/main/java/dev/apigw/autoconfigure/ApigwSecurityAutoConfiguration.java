@@ -3,7 +3,6 @@ package dev.apigw.autoconfigure;
 import java.time.Clock;
 import java.util.List;
 
-import dev.apigw.auth.SecurityCheck;
 import dev.apigw.auth.SecurityProperties;
 import dev.apigw.auth.authorizer.AuthorizationFilter;
 import dev.apigw.auth.authorizer.AuthorizerFunctionResolver;
@@ -20,7 +19,6 @@ import dev.apigw.auth.policy.Cidr;
 import dev.apigw.auth.resource.ClientAddresses;
 import dev.apigw.auth.resource.ResourcePolicyFilter;
 import dev.apigw.auth.tls.ClientCertificateRoutingFilter;
-import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.integration.MappingTemplates;
 import dev.apigw.response.IntegrationResponder;
 import reactor.core.scheduler.Scheduler;
@@ -47,8 +45,11 @@ import org.springframework.context.annotation.Configuration;
  * authorization phases, Lambda authorizers (functions resolved from beans, results cached
  * in memory), Cognito-style JWT authorizers when Spring Security's JOSE support is present,
  * IAM (SigV4) when an {@link dev.apigw.auth.iam.IamCredentialsRepository} bean exists, and
- * client certificates towards backends. Registers no Spring Security configuration of its
- * own: the application's stays in charge of everything outside the API mounts.
+ * client certificates towards backends. The phases check what they need (policies parse,
+ * every authorized method has an authorizer that can serve it, SSL bundles exist) when each
+ * deployment is compiled, at start-up and at run time alike. Registers no Spring Security
+ * configuration of its own: the application's stays in charge of everything outside the API
+ * mounts.
  */
 @AutoConfiguration(after = ApigwAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -106,13 +107,6 @@ public final class ApigwSecurityAutoConfiguration {
 	}
 
 	@Bean
-	SecurityCheckRunner apigwSecurityCheck(DeploymentRegistry registry, AuthorizationFilter authorization,
-			ObjectProvider<SecurityCheck.StageCheck> checks) {
-		SecurityCheck.check(registry.snapshot().stages(), authorization, checks.orderedStream().toList());
-		return new SecurityCheckRunner();
-	}
-
-	@Bean
 	ClientCertificateRoutingFilter apigwClientCertificateRoutingFilter(HttpClient httpClient,
 			ObjectProvider<List<HttpHeadersFilter>> headersFilters, HttpClientProperties properties, SslBundles bundles) {
 		return new ClientCertificateRoutingFilter(httpClient, headersFilters, properties, bundles);
@@ -127,13 +121,6 @@ public final class ApigwSecurityAutoConfiguration {
 				SecurityProperties properties) {
 			return new CognitoAuthorizer(clock, properties.getJwt().getClockSkew());
 		}
-
-	}
-
-	/**
-	 * Marks that the deployed stages passed the access control checks.
-	 */
-	static final class SecurityCheckRunner {
 
 	}
 

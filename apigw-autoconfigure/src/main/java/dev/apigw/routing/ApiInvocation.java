@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.PolicyDecision;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -88,6 +89,8 @@ public final class ApiInvocation {
 	private long integrationLatency = -1;
 
 	private int integrationStatus = -1;
+
+	private @Nullable PolicyDecision policyDecision;
 
 	/**
 	 * Starts the invocation of a request that reached a mount.
@@ -456,6 +459,23 @@ public final class ApiInvocation {
 			map.put(key, new HashMap<String, Object>());
 		}
 		return map;
+	}
+
+	/**
+	 * What the API's resource policy decided for this request, for the authorizers that
+	 * combine it with their own policies (IAM).
+	 * @return the decision, or {@code null} when the API has no resource policy
+	 */
+	public @Nullable PolicyDecision policyDecision() {
+		return this.policyDecision;
+	}
+
+	/**
+	 * Records what the API's resource policy decided for this request.
+	 * @param policyDecision the decision
+	 */
+	public void policyDecision(PolicyDecision policyDecision) {
+		this.policyDecision = policyDecision;
 	}
 
 }

@@ -4,10 +4,10 @@ import java.util.Map;
 
 import dev.apigw.auth.iam.IamCredentials;
 import dev.apigw.auth.iam.SigV4Verifier;
-import dev.apigw.auth.policy.Decision;
 import dev.apigw.auth.policy.InvalidPolicyException;
 import dev.apigw.auth.policy.PolicyDocument;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.PolicyDecision;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.GatewayEnvironment;
 import org.apache.commons.logging.Log;
@@ -73,7 +73,7 @@ public final class IamWebSocketAccess implements ConnectionsAccessCheck, Connect
 
 	private static void allow(IamCredentials credentials, String action, String arn, ServerWebExchange exchange) {
 		String sourceIp = sourceIp(exchange);
-		Decision decision = Decision.IMPLICIT_DENY;
+		PolicyDecision decision = PolicyDecision.IMPLICIT_DENY;
 		for (String policy : credentials.policies()) {
 			try {
 				decision = decision.and(PolicyDocument.parse(policy).evaluate(action, arn, sourceIp));
@@ -82,7 +82,7 @@ public final class IamWebSocketAccess implements ConnectionsAccessCheck, Connect
 				logger.warn("Ignoring an invalid identity policy of " + credentials.userArn() + ": " + ex.getMessage());
 			}
 		}
-		if (decision != Decision.ALLOW) {
+		if (decision != PolicyDecision.ALLOW) {
 			throw new GatewayResponseException(GatewayResponseType.ACCESS_DENIED, "User: " + credentials.userArn()
 					+ " is not authorized to perform: " + action + " on resource: " + arn);
 		}

@@ -11,19 +11,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-import dev.apigw.auth.policy.Decision;
 import dev.apigw.auth.policy.ExecuteApiArns;
 import dev.apigw.auth.resource.ClientAddresses;
+import dev.apigw.definition.Problems;
 import dev.apigw.integration.MappingExpression;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Authorizer;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.PolicyDecision;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
@@ -38,7 +36,9 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Lambda authorizers ({@code CUSTOM} methods, TOKEN and REQUEST types): reads the identity
+ * Lambda authorizers ({@code CUSTOM} methods, TOKEN and REQUEST types): compiles each
+ * method's authorizer once per deployed stage (settings checked, function resolved with the
+ * stage's variables; what is wrong refuses the deployment); per call, reads the identity
  * sources (a missing one, or a token that fails the validation expression, is answered 401
  * without invoking anything), takes a cached result or invokes the function off the event
  * loop, and evaluates the returned policy against the method ARN.
@@ -64,10 +64,6 @@ public final class LambdaAuthorizer implements MethodAuthorizer, AutoCloseable {
 	private final Scheduler scheduler;
 
 	private final Duration timeout;
-
-	private final LoadingCache<StageRuntime, Map<String, Compiled>> compiled = Caffeine.newBuilder()
-		.weakKeys()
-		.build((stage) -> new java.util.concurrent.ConcurrentHashMap<>());
 
 	/**
 	 * Creates the authorizer.
@@ -97,71 +93,28 @@ public final class LambdaAuthorizer implements MethodAuthorizer, AutoCloseable {
 		this.scheduler.dispose();
 	}
 
+	/**
+	 * Compiles the method's authorizer for the stage: its type, identity sources,
+	 * validation expression and TTL checked, its function resolved (with the stage's
+	 * variables), once per deployment.
+	 */
 	@Override
-	public void check(StageRuntime stage, MethodRuntime method, Consumer<Problem> problems) {
+	public @Nullable MethodAuthorization compile(StageRuntime stage, MethodRuntime method, Problems problems) {
 		Authorizer authorizer = stage.api().authorizers().get(method.method().authorizerId());
 		if (authorizer == null) {
-			return; // the API validator reports unknown authorizers
+			// as the API validator reports it, which runs first
+			problems.add(method.resource().path(), method.method().httpMethod(), "authorizer",
+					"Unknown authorizer '" + method.method().authorizerId() + "'");
+			return null;
 		}
 		try {
-			compiled(stage, authorizer);
+			return compile(stage, authorizer);
 		}
 		catch (InvalidAuthorizerException ex) {
-			problems.accept(new Problem("authorizers." + authorizer.name() + "." + ex.field, ex.getMessage()));
+			problems.add(method.resource().path(), method.method().httpMethod(),
+					"authorizers." + authorizer.name() + "." + ex.field, ex.getMessage());
+			return null;
 		}
-	}
-
-	@Override
-	public Mono<Authorized> authorize(ServerWebExchange exchange, ApiInvocation invocation, MethodRuntime method) {
-		StageRuntime stage = invocation.stage();
-		Authorizer definition = stage.api().authorizers().get(method.method().authorizerId());
-		Compiled authorizer;
-		try {
-			if (definition == null) {
-				throw new InvalidAuthorizerException("name", "Unknown authorizer " + method.method().authorizerId());
-			}
-			authorizer = compiled(stage, definition);
-		}
-		catch (InvalidAuthorizerException ex) {
-			logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: " + ex.getMessage());
-			return Mono.error(new GatewayResponseException(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR));
-		}
-		ServerHttpRequest request = exchange.getRequest();
-		List<String> identity = authorizer.identity(invocation, request);
-		if (identity == null) {
-			return Mono.error(new GatewayResponseException(GatewayResponseType.UNAUTHORIZED));
-		}
-		String methodArn = ExecuteApiArns.method(invocation);
-		long started = System.nanoTime();
-		Mono<Outcome> result;
-		if (authorizer.ttl.isZero()) {
-			result = invoke(exchange, invocation, authorizer, identity, methodArn).map((r) -> new Outcome(r, started));
-		}
-		else {
-			String key = authorizer.cacheKey(identity);
-			result = this.cache.get(key)
-				.map((cached) -> new Outcome(cached, -1))
-				.switchIfEmpty(Mono.defer(() -> invoke(exchange, invocation, authorizer, identity, methodArn)
-					.flatMap((fresh) -> this.cache.put(key, fresh, authorizer.ttl).thenReturn(new Outcome(fresh, started)))));
-		}
-		return result.flatMap((outcome) -> {
-			AuthorizerResult authorized = outcome.result();
-			Decision decision = authorized.policy().evaluateInvoke(methodArn, ClientAddresses.sourceIp(invocation));
-			if (decision == Decision.EXPLICIT_DENY) {
-				return Mono.error(new GatewayResponseException(GatewayResponseType.ACCESS_DENIED,
-						"User is not authorized to access this resource with an explicit deny"));
-			}
-			if (decision != Decision.ALLOW) {
-				return Mono.error(new GatewayResponseException(GatewayResponseType.ACCESS_DENIED));
-			}
-			Map<String, Object> context = new LinkedHashMap<>(authorized.context());
-			context.put("principalId", authorized.principalId());
-			context.put("integrationLatency",
-					(outcome.started() < 0) ? 0L : Duration.ofNanos(System.nanoTime() - outcome.started()).toMillis());
-			invocation.authorizer(context);
-			invocation.usageIdentifierKey(authorized.usageIdentifierKey());
-			return Mono.just(new Authorized(exchange));
-		});
 	}
 
 	private Mono<AuthorizerResult> invoke(ServerWebExchange exchange, ApiInvocation invocation, Compiled authorizer,
@@ -173,6 +126,26 @@ public final class LambdaAuthorizer implements MethodAuthorizer, AutoCloseable {
 			.timeout(this.timeout)
 			.map(AuthorizerResult::parse)
 			.onErrorMap((error) -> outcome(exchange, authorizer, error));
+	}
+
+	private static Mono<Authorized> authorized(ServerWebExchange exchange, ApiInvocation invocation, String methodArn,
+			Outcome outcome) {
+		AuthorizerResult authorized = outcome.result();
+		PolicyDecision decision = authorized.policy().evaluateInvoke(methodArn, ClientAddresses.sourceIp(invocation));
+		if (decision == PolicyDecision.EXPLICIT_DENY) {
+			return Mono.error(new GatewayResponseException(GatewayResponseType.ACCESS_DENIED,
+					"User is not authorized to access this resource with an explicit deny"));
+		}
+		if (decision != PolicyDecision.ALLOW) {
+			return Mono.error(new GatewayResponseException(GatewayResponseType.ACCESS_DENIED));
+		}
+		Map<String, Object> context = new LinkedHashMap<>(authorized.context());
+		context.put("principalId", authorized.principalId());
+		context.put("integrationLatency",
+				(outcome.started() < 0) ? 0L : Duration.ofNanos(System.nanoTime() - outcome.started()).toMillis());
+		invocation.authorizer(context);
+		invocation.usageIdentifierKey(authorized.usageIdentifierKey());
+		return Mono.just(new Authorized(exchange));
 	}
 
 	private static Throwable outcome(ServerWebExchange exchange, Compiled authorizer, Throwable error) {
@@ -189,17 +162,6 @@ public final class LambdaAuthorizer implements MethodAuthorizer, AutoCloseable {
 		logger.warn(exchange.getLogPrefix() + "Execution failed due to configuration error: authorizer "
 				+ authorizer.name + " failed: " + error);
 		return new GatewayResponseException(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR);
-	}
-
-	private Compiled compiled(StageRuntime stage, Authorizer authorizer) {
-		Map<String, Compiled> byName = this.compiled.get(stage);
-		Compiled existing = byName.get(authorizer.name());
-		if (existing != null) {
-			return existing;
-		}
-		Compiled created = compile(stage, authorizer);
-		byName.put(authorizer.name(), created);
-		return created;
 	}
 
 	private Compiled compile(StageRuntime stage, Authorizer authorizer) {
@@ -284,7 +246,8 @@ public final class LambdaAuthorizer implements MethodAuthorizer, AutoCloseable {
 
 	}
 
-	private static final class Compiled {
+	/** A method's authorizer as compiled for a stage. */
+	private final class Compiled implements MethodAuthorization {
 
 		private final String name;
 
@@ -309,6 +272,29 @@ public final class LambdaAuthorizer implements MethodAuthorizer, AutoCloseable {
 			this.ttl = ttl;
 			this.function = function;
 			this.cachePrefix = cachePrefix;
+		}
+
+		@Override
+		public Mono<Authorized> authorize(ServerWebExchange exchange, ApiInvocation invocation) {
+			List<String> identity = identity(invocation, exchange.getRequest());
+			if (identity == null) {
+				return Mono.error(new GatewayResponseException(GatewayResponseType.UNAUTHORIZED));
+			}
+			String methodArn = ExecuteApiArns.method(invocation);
+			long started = System.nanoTime();
+			Mono<Outcome> result;
+			if (this.ttl.isZero()) {
+				result = invoke(exchange, invocation, this, identity, methodArn).map((r) -> new Outcome(r, started));
+			}
+			else {
+				String key = cacheKey(identity);
+				result = LambdaAuthorizer.this.cache.get(key)
+					.map((cached) -> new Outcome(cached, -1))
+					.switchIfEmpty(Mono.defer(() -> invoke(exchange, invocation, this, identity, methodArn)
+						.flatMap((fresh) -> LambdaAuthorizer.this.cache.put(key, fresh, this.ttl)
+							.thenReturn(new Outcome(fresh, started)))));
+			}
+			return result.flatMap((outcome) -> authorized(exchange, invocation, methodArn, outcome));
 		}
 
 		/**

@@ -1,27 +1,31 @@
 package dev.apigw.auth.cors;
 
+import java.util.IdentityHashMap;
 import java.util.Map;
 
+import dev.apigw.definition.Problems;
 import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.integration.IntegrationResult;
 import dev.apigw.integration.MappingTemplates;
-import dev.apigw.model.Api;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
-import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.MethodRuntime;
+import dev.apigw.routing.ResourceRuntime;
+import dev.apigw.routing.StageRuntime;
 import dev.apigw.template.MappingTemplate;
 import dev.apigw.template.StatusCodes;
 import dev.apigw.template.TemplateRenderException;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpHeaders;
@@ -36,7 +40,7 @@ import org.springframework.web.server.ServerWebExchange;
  * would later in the pipeline: its request template gives the status, its integration
  * response the headers.
  */
-public final class CorsPreflightFilter implements PipelineFilter {
+public final class CorsPreflightFilter implements PipelinePhase {
 
 	private final MappingTemplates templates;
 
@@ -57,24 +61,29 @@ public final class CorsPreflightFilter implements PipelineFilter {
 		return FilterOrders.CORS_PREFLIGHT;
 	}
 
+	/**
+	 * Finds the stage's methods that answer preflights here: {@code OPTIONS} MOCKs without
+	 * authorization or API key, with the request template that gives their status. A stage
+	 * without one does not pass through the phase.
+	 */
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return PipelineFilter.anyMethod(api, (method) -> method.httpMethod().equals("OPTIONS"));
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		Map<MethodRuntime, Preflight> preflights = new IdentityHashMap<>();
+		for (ResourceRuntime resource : stage.resourceList()) {
+			for (MethodRuntime method : resource.methods().values()) {
+				Method definition = method.method();
+				if (definition.httpMethod().equals("OPTIONS") && definition.authorizationType() == AuthorizationType.NONE
+						&& !definition.apiKeyRequired()
+						&& method.integration().definition().type() == IntegrationType.MOCK) {
+					preflights.put(method, new Preflight(template(method.integration())));
+				}
+			}
+		}
+		return preflights.isEmpty() ? null : new StagePreflights(preflights);
 	}
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		ApiInvocation invocation = ApiInvocation.of(exchange);
-		if (invocation == null || !isPreflight(exchange)) {
-			return chain.filter(exchange);
-		}
-		Method method = invocation.requiredMethod().method();
-		CompiledIntegration integration = invocation.requiredMethod().integration();
-		if (!method.httpMethod().equals("OPTIONS") || method.authorizationType() != AuthorizationType.NONE
-				|| method.apiKeyRequired() || integration.definition().type() != IntegrationType.MOCK) {
-			return chain.filter(exchange);
-		}
-		MappingTemplate template = template(integration);
+	private Mono<Void> answer(ServerWebExchange exchange, ApiInvocation invocation, Preflight preflight) {
+		MappingTemplate template = preflight.template();
 		Mono<String> rendered = (template != null) ? this.templates.render(template, "", invocation, exchange)
 				: Mono.just("");
 		return rendered.flatMap((payload) -> {
@@ -104,6 +113,43 @@ public final class CorsPreflightFilter implements PipelineFilter {
 		HttpHeaders headers = exchange.getRequest().getHeaders();
 		return exchange.getRequest().getMethod() == HttpMethod.OPTIONS && headers.containsHeader(HttpHeaders.ORIGIN)
 				&& headers.containsHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD);
+	}
+
+	/**
+	 * What a preflight of one method renders.
+	 *
+	 * @param template the MOCK's request template, {@code null} for none (status 200)
+	 */
+	private record Preflight(@Nullable MappingTemplate template) {
+
+	}
+
+	/**
+	 * The phase for one stage: the methods answering preflights.
+	 */
+	private final class StagePreflights implements GatewayFilter {
+
+		private final Map<MethodRuntime, Preflight> preflights;
+
+		StagePreflights(Map<MethodRuntime, Preflight> preflights) {
+			this.preflights = preflights;
+		}
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+			if (!isPreflight(exchange)) {
+				return chain.filter(exchange);
+			}
+			ApiInvocation invocation = ApiInvocation.required(exchange);
+			Preflight preflight = this.preflights.get(invocation.requiredMethod());
+			return (preflight != null) ? answer(exchange, invocation, preflight) : chain.filter(exchange);
+		}
+
+		@Override
+		public String toString() {
+			return "CorsPreflight[" + this.preflights.size() + " methods]";
+		}
+
 	}
 
 }

@@ -3,17 +3,18 @@ package dev.apigw.auth.iam;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Consumer;
 
+import dev.apigw.auth.authorizer.MethodAuthorization;
 import dev.apigw.auth.authorizer.MethodAuthorizer;
-import dev.apigw.auth.policy.Decision;
 import dev.apigw.auth.policy.ExecuteApiArns;
 import dev.apigw.auth.policy.InvalidPolicyException;
 import dev.apigw.auth.policy.PolicyDocument;
 import dev.apigw.auth.resource.ClientAddresses;
 import dev.apigw.auth.resource.ResourcePolicyFilter;
+import dev.apigw.definition.Problems;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.PolicyDecision;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
@@ -54,7 +55,7 @@ public final class IamAuthorizer implements MethodAuthorizer {
 	/**
 	 * Creates the authorizer.
 	 * @param credentials finds credentials, {@code null} when the application declares none
-	 * (every AWS_IAM method is then reported at start-up)
+	 * (every AWS_IAM method is then a problem of its deployment)
 	 * @param clock the gateway's clock
 	 */
 	public IamAuthorizer(@Nullable IamCredentialsRepository credentials, Clock clock) {
@@ -66,26 +67,28 @@ public final class IamAuthorizer implements MethodAuthorizer {
 		return AuthorizationType.AWS_IAM;
 	}
 
+	/**
+	 * Every AWS_IAM method is authorized the same way; without credentials to verify
+	 * signatures with, the method is a problem of the deployment.
+	 */
 	@Override
-	public void check(StageRuntime stage, MethodRuntime method, Consumer<Problem> problems) {
-		if (this.verifier == null) {
-			problems.accept(new Problem("authorization-type",
-					"AWS_IAM needs an IamCredentialsRepository bean that finds the secret of an access key"));
+	public @Nullable MethodAuthorization compile(StageRuntime stage, MethodRuntime method, Problems problems) {
+		SigV4Verifier verifier = this.verifier;
+		if (verifier == null) {
+			problems.add(method.resource().path(), method.method().httpMethod(), "authorization-type",
+					"AWS_IAM needs an IamCredentialsRepository bean that finds the secret of an access key");
+			return null;
 		}
+		return (exchange, invocation) -> Mono.defer(() -> verify(verifier, exchange, invocation));
 	}
 
-	@Override
-	public Mono<Authorized> authorize(ServerWebExchange exchange, ApiInvocation invocation, MethodRuntime method) {
-		return Mono.defer(() -> verify(exchange, invocation));
-	}
-
-	private Mono<Authorized> verify(ServerWebExchange exchange, ApiInvocation invocation) {
+	private static Mono<Authorized> verify(SigV4Verifier verifier, ServerWebExchange exchange,
+			ApiInvocation invocation) {
 		ServerHttpRequest request = exchange.getRequest();
-		SignedRequest signed = (this.verifier != null) ? SignedRequest.of(request) : null;
+		SignedRequest signed = SignedRequest.of(request);
 		if (signed == null) {
 			return Mono.error(new GatewayResponseException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN));
 		}
-		SigV4Verifier verifier = this.verifier;
 		return body(exchange).flatMap((body) -> verifier
 			.verify(signed, request, body, invocation.stage().environment().region())
 			.map((credentials) -> {
@@ -105,7 +108,7 @@ public final class IamAuthorizer implements MethodAuthorizer {
 		identity.put("userArn", credentials.userArn());
 		String methodArn = ExecuteApiArns.method(invocation);
 		String sourceIp = ClientAddresses.sourceIp(invocation);
-		Decision decision = Decision.IMPLICIT_DENY;
+		PolicyDecision decision = PolicyDecision.IMPLICIT_DENY;
 		for (String policy : credentials.policies()) {
 			try {
 				decision = decision.and(PolicyDocument.parse(policy).evaluateInvoke(methodArn, sourceIp));
@@ -115,11 +118,11 @@ public final class IamAuthorizer implements MethodAuthorizer {
 						+ ": " + ex.getMessage());
 			}
 		}
-		Decision resource = exchange.getAttribute(ResourcePolicyFilter.DECISION_ATTRIBUTE);
+		PolicyDecision resource = invocation.policyDecision();
 		if (resource != null) {
 			decision = decision.and(resource);
 		}
-		if (decision != Decision.ALLOW) {
+		if (decision != PolicyDecision.ALLOW) {
 			throw ResourcePolicyFilter.denied(credentials.userArn(), methodArn, decision);
 		}
 	}

@@ -10,10 +10,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import com.nimbusds.jwt.JWTParser;
+import dev.apigw.auth.authorizer.MethodAuthorization;
 import dev.apigw.auth.authorizer.MethodAuthorizer;
+import dev.apigw.definition.Problems;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Authorizer;
 import dev.apigw.model.GatewayResponseType;
@@ -45,8 +46,10 @@ import org.springframework.web.server.ServerWebExchange;
  * {@code scope} holds one of them (Cognito's {@code token_use} claim tells the two apart
  * when present). Anything else is 401. Claims reach {@code $context.authorizer.claims}.
  * <p>
- * Decoders are kept per issuer and built without touching the issuer; keys are fetched
- * (reactively) on first use. No Spring Security bean is created, so the application's own
+ * Each method's settings are checked and compiled once per deployed stage. Decoders are
+ * kept per issuer, across deployments (they hold the issuer's keys, which a redeployment
+ * does not change), and built without touching the issuer; keys are fetched (reactively)
+ * on first use. No Spring Security bean is created, so the application's own
  * security configuration is not affected.
  */
 public final class CognitoAuthorizer implements MethodAuthorizer {
@@ -88,61 +91,106 @@ public final class CognitoAuthorizer implements MethodAuthorizer {
 		return AuthorizationType.COGNITO_USER_POOLS;
 	}
 
+	/**
+	 * Checks the method's authorizer once per deployed stage (its type, issuers and
+	 * identity source) and compiles the method's authorization: the token header, the
+	 * accepted issuers and the method's scopes.
+	 */
 	@Override
-	public void check(StageRuntime stage, MethodRuntime method, Consumer<Problem> problems) {
+	public @Nullable MethodAuthorization compile(StageRuntime stage, MethodRuntime method, Problems problems) {
+		String path = method.resource().path();
+		String verb = method.method().httpMethod();
 		Authorizer authorizer = stage.api().authorizers().get(method.method().authorizerId());
 		if (authorizer == null) {
-			return;
+			// as the API validator reports it, which runs first
+			problems.add(path, verb, "authorizer", "Unknown authorizer '" + method.method().authorizerId() + "'");
+			return null;
 		}
+		boolean valid = true;
 		String prefix = "authorizers." + authorizer.name() + ".";
 		if (!"COGNITO_USER_POOLS".equalsIgnoreCase(authorizer.type())) {
-			problems.accept(new Problem(prefix + "type", "A COGNITO_USER_POOLS method needs a COGNITO_USER_POOLS "
-					+ "authorizer, but '" + authorizer.name() + "' is " + authorizer.type()));
+			valid = false;
+			problems.add(path, verb, prefix + "type", "A COGNITO_USER_POOLS method needs a COGNITO_USER_POOLS "
+					+ "authorizer, but '" + authorizer.name() + "' is " + authorizer.type());
 		}
 		if (authorizer.providerArns().isEmpty()) {
-			problems.accept(new Problem(prefix + "provider-arns",
-					"A COGNITO_USER_POOLS authorizer needs its issuers: user pool ARNs or issuer URIs"));
+			valid = false;
+			problems.add(path, verb, prefix + "provider-arns",
+					"A COGNITO_USER_POOLS authorizer needs its issuers: user pool ARNs or issuer URIs");
 		}
+		List<String> issuers = new ArrayList<>();
 		for (String provider : authorizer.providerArns()) {
-			if (Issuers.issuer(provider) == null) {
-				problems.accept(new Problem(prefix + "provider-arns", "'" + provider
+			String issuer = Issuers.issuer(provider);
+			if (issuer == null) {
+				valid = false;
+				problems.add(path, verb, prefix + "provider-arns", "'" + provider
 						+ "' is neither a Cognito user pool ARN (arn:aws:cognito-idp:REGION:ACCOUNT:userpool/ID) nor an "
-						+ "http(s) issuer URI"));
+						+ "http(s) issuer URI");
+			}
+			else {
+				issuers.add(issuer);
 			}
 		}
-		String source = header(authorizer);
-		if (source == null) {
-			problems.accept(new Problem(prefix + "identity-source",
-					"A COGNITO_USER_POOLS authorizer reads its token from one method.request.header.NAME"));
+		String header = header(authorizer);
+		if (header == null) {
+			problems.add(path, verb, prefix + "identity-source",
+					"A COGNITO_USER_POOLS authorizer reads its token from one method.request.header.NAME");
+			return null;
 		}
+		return valid ? new Compiled(authorizer, header, List.copyOf(issuers), method.method().authorizationScopes())
+				: null;
 	}
 
-	@Override
-	public Mono<Authorized> authorize(ServerWebExchange exchange, ApiInvocation invocation, MethodRuntime method) {
-		Authorizer authorizer = invocation.stage().api().authorizers().get(method.method().authorizerId());
-		String header = (authorizer != null) ? header(authorizer) : null;
-		if (authorizer == null || header == null) {
-			return Mono.error(new GatewayResponseException(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR));
+	/** A method's Cognito-style authorization as compiled for a stage. */
+	private final class Compiled implements MethodAuthorization {
+
+		private final Authorizer authorizer;
+
+		private final String header;
+
+		private final List<String> issuers;
+
+		private final List<String> scopes;
+
+		Compiled(Authorizer authorizer, String header, List<String> issuers, List<String> scopes) {
+			this.authorizer = authorizer;
+			this.header = header;
+			this.issuers = issuers;
+			this.scopes = scopes;
 		}
-		String token = token(exchange.getRequest().getHeaders().getFirst(header));
-		String issuer = (token != null) ? unverifiedIssuer(token) : null;
-		String accepted = (issuer != null) ? accepted(authorizer, issuer) : null;
-		if (accepted == null) {
-			return unauthorized();
+
+		@Override
+		public Mono<Authorized> authorize(ServerWebExchange exchange, ApiInvocation invocation) {
+			String token = token(exchange.getRequest().getHeaders().getFirst(this.header));
+			String issuer = (token != null) ? unverifiedIssuer(token) : null;
+			String accepted = (issuer != null) ? accepted(issuer) : null;
+			if (accepted == null) {
+				return unauthorized();
+			}
+			return decoder(accepted, this.authorizer.jwkSetUri()).decode(token)
+				.onErrorMap((error) -> outcome(exchange, error))
+				.flatMap((jwt) -> {
+					if (CognitoAuthorizer.this.time.expired(jwt)) {
+						return Mono.error(new GatewayResponseException(GatewayResponseType.UNAUTHORIZED, EXPIRED));
+					}
+					if (!audienceAccepted(this.authorizer, jwt) || !tokenUseAccepted(jwt, this.scopes)
+							|| !scopeAccepted(jwt, this.scopes)) {
+						return unauthorized();
+					}
+					invocation.authorizer(Map.of("claims", Claims.of(jwt.getClaims())));
+					return Mono.just(new Authorized(exchange));
+				});
 		}
-		List<String> scopes = method.method().authorizationScopes();
-		return decoder(accepted, authorizer.jwkSetUri()).decode(token)
-			.onErrorMap((error) -> outcome(exchange, error))
-			.flatMap((jwt) -> {
-				if (this.time.expired(jwt)) {
-					return Mono.error(new GatewayResponseException(GatewayResponseType.UNAUTHORIZED, EXPIRED));
-				}
-				if (!audienceAccepted(authorizer, jwt) || !tokenUseAccepted(jwt, scopes) || !scopeAccepted(jwt, scopes)) {
-					return unauthorized();
-				}
-				invocation.authorizer(Map.of("claims", Claims.of(jwt.getClaims())));
-				return Mono.just(new Authorized(exchange));
-			});
+
+		/**
+		 * The token's issuer when it is one of the authorizer's, as the token spells it (a
+		 * trailing slash kept, for the issuer validation).
+		 */
+		private @Nullable String accepted(String issuer) {
+			String normalized = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+			return this.issuers.contains(normalized) ? issuer : null;
+		}
+
 	}
 
 	private static <T> Mono<T> unauthorized() {
@@ -168,17 +216,6 @@ public final class CognitoAuthorizer implements MethodAuthorizer {
 					new DelegatingOAuth2TokenValidator<>(new JwtIssuerValidator(issuer), this.time.validity()));
 			return decoder;
 		});
-	}
-
-	private static @Nullable String accepted(Authorizer authorizer, String issuer) {
-		String normalized = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-		for (String provider : authorizer.providerArns()) {
-			String candidate = Issuers.issuer(provider);
-			if (normalized.equals(candidate)) {
-				return issuer;
-			}
-		}
-		return null;
 	}
 
 	private static boolean audienceAccepted(Authorizer authorizer, Jwt jwt) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import dev.apigw.model.PolicyDecision;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -233,17 +234,17 @@ public final class PolicyDocument {
 	 * @param sourceIp the caller's address for {@code aws:SourceIp}, {@code null} when unknown
 	 * @return the decision
 	 */
-	public Decision evaluate(String action, String resource, @Nullable String sourceIp) {
+	public PolicyDecision evaluate(String action, String resource, @Nullable String sourceIp) {
 		boolean allowed = false;
 		for (Statement statement : this.statements) {
 			if (statement.applies(action, resource, sourceIp)) {
 				if (!statement.allow()) {
-					return Decision.EXPLICIT_DENY;
+					return PolicyDecision.EXPLICIT_DENY;
 				}
 				allowed = true;
 			}
 		}
-		return allowed ? Decision.ALLOW : Decision.IMPLICIT_DENY;
+		return allowed ? PolicyDecision.ALLOW : PolicyDecision.IMPLICIT_DENY;
 	}
 
 	/**
@@ -252,7 +253,7 @@ public final class PolicyDocument {
 	 * @param sourceIp the caller's address, {@code null} when unknown
 	 * @return the decision
 	 */
-	public Decision evaluateInvoke(String methodArn, @Nullable String sourceIp) {
+	public PolicyDecision evaluateInvoke(String methodArn, @Nullable String sourceIp) {
 		return evaluate(INVOKE, methodArn, sourceIp);
 	}
 

@@ -4,16 +4,12 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
-import dev.apigw.auth.SecurityCheck;
-import dev.apigw.auth.authorizer.MethodAuthorizer.Problem;
-import dev.apigw.model.Api;
-import dev.apigw.model.Stage;
+import dev.apigw.definition.Problems;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
-import dev.apigw.routing.ApiInvocation;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.routing.StageRuntime;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.Http11SslContextSpec;
 import reactor.netty.http.client.HttpClient;
@@ -23,6 +19,7 @@ import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.boot.ssl.SslOptions;
 import org.springframework.cloud.gateway.config.HttpClientProperties;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.NettyRoutingFilter;
 import org.springframework.cloud.gateway.filter.headers.HttpHeadersFilter;
@@ -34,10 +31,12 @@ import org.springframework.web.server.ServerWebExchange;
  * Netty routing filter whose client presents that certificate (the stage's SSL bundle:
  * its key store for the certificate, its trust store for the backends' certificates).
  * Runs just before the gateway's own routing filter, which then finds the request already
- * routed; other requests pass untouched. One client per bundle, built on first use from
- * the gateway's HTTP client.
+ * routed; other requests pass untouched. Compiled per deployed stage: a bundle that does
+ * not exist is a problem of the deployment. One client per bundle, built from the gateway's
+ * HTTP client when a stage first names the bundle and shared by every deployment that names
+ * it (its connections are pooled, so a redeployment does not open new ones).
  */
-public final class ClientCertificateRoutingFilter implements PipelineFilter, SecurityCheck.StageCheck {
+public final class ClientCertificateRoutingFilter implements PipelinePhase {
 
 	private final HttpClient httpClient;
 
@@ -47,6 +46,7 @@ public final class ClientCertificateRoutingFilter implements PipelineFilter, Sec
 
 	private final SslBundles bundles;
 
+	// keyed by the application's bundle names, a fixed set: not per stage or deployment
 	private final Map<String, NettyRoutingFilter> routers = new ConcurrentHashMap<>();
 
 	/**
@@ -69,33 +69,32 @@ public final class ClientCertificateRoutingFilter implements PipelineFilter, Sec
 		return FilterOrders.IN_PROCESS_INTEGRATION;
 	}
 
+	/**
+	 * Takes the router of the stage's bundle; a stage without a client certificate does not
+	 * pass through the phase.
+	 */
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return stage.clientCertificate() != null;
-	}
-
-	@Override
-	public void check(StageRuntime stage, Consumer<Problem> problems) {
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
 		String bundle = stage.stage().clientCertificate();
-		if (bundle != null && !this.bundles.getBundleNames().contains(bundle)) {
-			problems.accept(new Problem("stages." + stage.stageName() + ".client-certificate", "No SSL bundle '" + bundle
-					+ "' (known: " + this.bundles.getBundleNames() + "); define it under spring.ssl.bundle"));
-		}
-	}
-
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		ApiInvocation invocation = ApiInvocation.of(exchange);
-		URI url = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-		if (invocation == null || url == null || !"https".equalsIgnoreCase(url.getScheme())
-				|| ServerWebExchangeUtils.isAlreadyRouted(exchange)) {
-			return chain.filter(exchange);
-		}
-		String bundle = invocation.stage().stage().clientCertificate();
 		if (bundle == null) {
-			return chain.filter(exchange);
+			return null;
 		}
-		return this.routers.computeIfAbsent(bundle, this::router).filter(exchange, chain);
+		String field = "stages." + stage.stageName() + ".client-certificate";
+		if (!this.bundles.getBundleNames().contains(bundle)) {
+			problems.add(field, "stage " + stage.stageName() + ": No SSL bundle '" + bundle + "' (known: "
+					+ this.bundles.getBundleNames() + "); define it under spring.ssl.bundle");
+			return null;
+		}
+		NettyRoutingFilter router;
+		try {
+			router = this.routers.computeIfAbsent(bundle, this::router);
+		}
+		catch (RuntimeException ex) {
+			problems.add(field, "stage " + stage.stageName() + ": SSL bundle '" + bundle
+					+ "' cannot present a client certificate: " + ex.getMessage());
+			return null;
+		}
+		return new StageRouting(bundle, router);
 	}
 
 	private NettyRoutingFilter router(String name) {
@@ -113,6 +112,28 @@ public final class ClientCertificateRoutingFilter implements PipelineFilter, Sec
 		});
 		HttpClient client = this.httpClient.secure((ssl) -> ssl.sslContext(spec));
 		return new NettyRoutingFilter(client, this.headersFilters, this.properties);
+	}
+
+	/**
+	 * The phase for a stage with a client certificate: the router presenting it.
+	 */
+	private record StageRouting(String bundle, NettyRoutingFilter router) implements GatewayFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+			URI url = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+			if (url == null || !"https".equalsIgnoreCase(url.getScheme())
+					|| ServerWebExchangeUtils.isAlreadyRouted(exchange)) {
+				return chain.filter(exchange);
+			}
+			return this.router.filter(exchange, chain);
+		}
+
+		@Override
+		public String toString() {
+			return "ClientCertificateRouting[" + this.bundle + "]";
+		}
+
 	}
 
 }

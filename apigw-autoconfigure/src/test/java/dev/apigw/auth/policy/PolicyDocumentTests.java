@@ -1,5 +1,6 @@
 package dev.apigw.auth.policy;
 
+import dev.apigw.model.PolicyDecision;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +21,8 @@ class PolicyDocumentTests {
 				  {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "*"},
 				  {"Effect": "Deny", "Action": "execute-api:Invoke", "Resource": "%s/prod/DELETE/*"}]}
 				""".formatted(API));
-		assertThat(policy.evaluateInvoke(API + "/prod/GET/pets", null)).isEqualTo(Decision.ALLOW);
-		assertThat(policy.evaluateInvoke(API + "/prod/DELETE/pets/1", null)).isEqualTo(Decision.EXPLICIT_DENY);
+		assertThat(policy.evaluateInvoke(API + "/prod/GET/pets", null)).isEqualTo(PolicyDecision.ALLOW);
+		assertThat(policy.evaluateInvoke(API + "/prod/DELETE/pets/1", null)).isEqualTo(PolicyDecision.EXPLICIT_DENY);
 	}
 
 	@Test
@@ -29,9 +30,9 @@ class PolicyDocumentTests {
 		PolicyDocument policy = PolicyDocument.parse("""
 				{"Statement": {"Effect": "Allow", "Action": "execute-api:Invoke", "Resource": "%s/dev/GET/pets"}}
 				""".formatted(API));
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/pets/1", null)).isEqualTo(Decision.IMPLICIT_DENY);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/pets/1", null)).isEqualTo(PolicyDecision.IMPLICIT_DENY);
 		assertThat(policy.evaluate("execute-api:InvalidateCache", API + "/dev/GET/pets", null))
-			.isEqualTo(Decision.IMPLICIT_DENY);
+			.isEqualTo(PolicyDecision.IMPLICIT_DENY);
 	}
 
 	@Test
@@ -39,10 +40,10 @@ class PolicyDocumentTests {
 		PolicyDocument policy = PolicyDocument.parse("""
 				{"Statement": {"Effect": "Allow", "Action": "EXECUTE-API:*", "Resource": ["%s/*/GET/pets/*", "%s/v?/POST/*"]}}
 				""".formatted(API, API));
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/pets/1/toys", null)).isEqualTo(Decision.ALLOW);
-		assertThat(policy.evaluateInvoke(API + "/v2/POST/orders", null)).isEqualTo(Decision.ALLOW);
-		assertThat(policy.evaluateInvoke(API + "/v10/POST/orders", null)).isEqualTo(Decision.IMPLICIT_DENY);
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/owners", null)).isEqualTo(Decision.IMPLICIT_DENY);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/pets/1/toys", null)).isEqualTo(PolicyDecision.ALLOW);
+		assertThat(policy.evaluateInvoke(API + "/v2/POST/orders", null)).isEqualTo(PolicyDecision.ALLOW);
+		assertThat(policy.evaluateInvoke(API + "/v10/POST/orders", null)).isEqualTo(PolicyDecision.IMPLICIT_DENY);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/owners", null)).isEqualTo(PolicyDecision.IMPLICIT_DENY);
 	}
 
 	@Test
@@ -50,8 +51,8 @@ class PolicyDocumentTests {
 		PolicyDocument policy = PolicyDocument.parse("""
 				{"Statement": [{"Effect": "Allow", "NotAction": "execute-api:ManageConnections", "NotResource": "%s/*/*/admin"}]}
 				""".formatted(API));
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/pets", null)).isEqualTo(Decision.ALLOW);
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/admin", null)).isEqualTo(Decision.IMPLICIT_DENY);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/pets", null)).isEqualTo(PolicyDecision.ALLOW);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/admin", null)).isEqualTo(PolicyDecision.IMPLICIT_DENY);
 	}
 
 	@Test
@@ -63,12 +64,12 @@ class PolicyDocumentTests {
 				  {"Effect": "Deny", "Action": "execute-api:Invoke", "Resource": "*",
 				   "Condition": {"NotIpAddress": {"aws:sourceip": ["10.0.0.0/16", "2001:db8::/32"]}}}]}
 				""");
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", "10.0.3.4")).isEqualTo(Decision.ALLOW);
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", "::ffff:10.0.3.4")).isEqualTo(Decision.ALLOW);
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", "2001:db8:1::5")).isEqualTo(Decision.ALLOW);
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", "10.1.0.1")).isEqualTo(Decision.EXPLICIT_DENY);
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", "192.0.2.1")).isEqualTo(Decision.EXPLICIT_DENY);
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", null)).isEqualTo(Decision.IMPLICIT_DENY);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", "10.0.3.4")).isEqualTo(PolicyDecision.ALLOW);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", "::ffff:10.0.3.4")).isEqualTo(PolicyDecision.ALLOW);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", "2001:db8:1::5")).isEqualTo(PolicyDecision.ALLOW);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", "10.1.0.1")).isEqualTo(PolicyDecision.EXPLICIT_DENY);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", "192.0.2.1")).isEqualTo(PolicyDecision.EXPLICIT_DENY);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", null)).isEqualTo(PolicyDecision.IMPLICIT_DENY);
 	}
 
 	@Test
@@ -82,8 +83,8 @@ class PolicyDocumentTests {
 				 {"Effect": "Deny", "Action": "execute-api:Invoke", "Resource": "*",
 				  "Condition": {"StringNotEquals": {"aws:SourceVpce": "vpce-1"}}}]}
 				""");
-		assertThat(allow.evaluateInvoke(API + "/dev/GET/x", "10.0.0.1")).isEqualTo(Decision.IMPLICIT_DENY);
-		assertThat(deny.evaluateInvoke(API + "/dev/GET/x", "10.0.0.1")).isEqualTo(Decision.EXPLICIT_DENY);
+		assertThat(allow.evaluateInvoke(API + "/dev/GET/x", "10.0.0.1")).isEqualTo(PolicyDecision.IMPLICIT_DENY);
+		assertThat(deny.evaluateInvoke(API + "/dev/GET/x", "10.0.0.1")).isEqualTo(PolicyDecision.EXPLICIT_DENY);
 	}
 
 	@Test
@@ -91,7 +92,7 @@ class PolicyDocumentTests {
 		PolicyDocument policy = PolicyDocument.from(java.util.Map.of("version", "2012-10-17", "statement",
 				java.util.List.of(java.util.Map.of("effect", "Allow", "action", "execute-api:Invoke", "resource",
 						java.util.List.of(API + "/*")))));
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", null)).isEqualTo(Decision.ALLOW);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/x", null)).isEqualTo(PolicyDecision.ALLOW);
 	}
 
 	@Test
@@ -100,7 +101,7 @@ class PolicyDocumentTests {
 				{"Statement": {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "execute-api:Invoke",
 				 "Resource": "execute-api:/dev/GET/*"}}
 				""", API);
-		assertThat(policy.evaluateInvoke(API + "/dev/GET/pets", null)).isEqualTo(Decision.ALLOW);
+		assertThat(policy.evaluateInvoke(API + "/dev/GET/pets", null)).isEqualTo(PolicyDecision.ALLOW);
 		assertThatExceptionOfType(InvalidPolicyException.class).isThrownBy(() -> PolicyDocument.parseResourcePolicy("""
 				{"Statement": {"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::1:root"}, "Action": "execute-api:Invoke",
 				 "Resource": "*"}}

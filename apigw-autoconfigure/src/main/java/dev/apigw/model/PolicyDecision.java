@@ -1,9 +1,11 @@
-package dev.apigw.auth.policy;
+package dev.apigw.model;
 
 /**
- * The outcome of evaluating policies for one request.
+ * The outcome of evaluating IAM-style policies (a resource policy, an identity policy, a
+ * Lambda authorizer's policy) for one request. It lives in the model because the resource
+ * policy phase hands it to the authorizers through the invocation.
  */
-public enum Decision {
+public enum PolicyDecision {
 
 	/** A statement allows the request and none denies it. */
 	ALLOW,
@@ -19,7 +21,7 @@ public enum Decision {
 	 * @param other the other decision
 	 * @return the combined decision
 	 */
-	public Decision and(Decision other) {
+	public PolicyDecision and(PolicyDecision other) {
 		if (this == EXPLICIT_DENY || other == EXPLICIT_DENY) {
 			return EXPLICIT_DENY;
 		}
