@@ -7,6 +7,7 @@ import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Method;
 import dev.apigw.model.Stage;
+import dev.apigw.model.UsagePlanMatch;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.GatewayResponseException;
@@ -79,7 +80,7 @@ public final class ApiKeyFilter implements PipelineFilter {
 				if (!key.enabled()) {
 					return refuse(exchange, "API key '" + key.id() + "' is disabled");
 				}
-				UsagePlans.Match match = this.plans.get().find(stage.api().id(), stage.stageName(), key.id(),
+				UsagePlanMatch match = this.plans.get().find(stage.api().id(), stage.stageName(), key.id(),
 						key.usagePlanIds());
 				if (match == null) {
 					return refuse(exchange, "API key '" + key.id() + "' is in no usage plan of " + stage.api().id()
@@ -87,7 +88,7 @@ public final class ApiKeyFilter implements PipelineFilter {
 				}
 				invocation.identity().put("apiKey", value);
 				invocation.identity().put("apiKeyId", key.id());
-				exchange.getAttributes().put(UsagePlans.MATCH_ATTRIBUTE, match);
+				invocation.usagePlanMatch(match);
 				return chain.filter(exchange);
 			});
 	}

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.model.UsagePlanMatch;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -88,6 +89,8 @@ public final class ApiInvocation {
 	private long integrationLatency = -1;
 
 	private int integrationStatus = -1;
+
+	private @Nullable UsagePlanMatch usagePlanMatch;
 
 	/**
 	 * Starts the invocation of a request that reached a mount.
@@ -456,6 +459,23 @@ public final class ApiInvocation {
 			map.put(key, new HashMap<String, Object>());
 		}
 		return map;
+	}
+
+	/**
+	 * The usage plan the request's API key is metered by: set by the API key phase, read by
+	 * the throttling phase.
+	 * @return the match, {@code null} when the method requires no API key
+	 */
+	public @Nullable UsagePlanMatch usagePlanMatch() {
+		return this.usagePlanMatch;
+	}
+
+	/**
+	 * Records the usage plan the request's API key is metered by.
+	 * @param usagePlanMatch the match
+	 */
+	public void usagePlanMatch(@Nullable UsagePlanMatch usagePlanMatch) {
+		this.usagePlanMatch = usagePlanMatch;
 	}
 
 }
