@@ -1,6 +1,7 @@
 package dev.apigw.routing;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -91,6 +92,10 @@ public final class ApiInvocation {
 	private int integrationStatus = -1;
 
 	private @Nullable UsagePlanMatch usagePlanMatch;
+
+	private @Nullable String cacheKey;
+
+	private @Nullable Duration cacheTtl;
 
 	/**
 	 * Starts the invocation of a request that reached a mount.
@@ -476,6 +481,34 @@ public final class ApiInvocation {
 	 */
 	public void usagePlanMatch(@Nullable UsagePlanMatch usagePlanMatch) {
 		this.usagePlanMatch = usagePlanMatch;
+	}
+
+	/**
+	 * The key of the stage cache entry this request's response is to fill: chosen by the
+	 * cache lookup phase on a miss (or an invalidation), read by the cache store phase,
+	 * which stores the integration's response under it.
+	 * @return the key, {@code null} when the response is not to be cached
+	 */
+	public @Nullable String cacheKey() {
+		return this.cacheKey;
+	}
+
+	/**
+	 * How long the stage cache entry this request's response fills is served.
+	 * @return the time to live, {@code null} when the response is not to be cached
+	 */
+	public @Nullable Duration cacheTtl() {
+		return this.cacheTtl;
+	}
+
+	/**
+	 * Records that the response of this request is to be stored in the stage cache.
+	 * @param key the entry's key
+	 * @param ttl how long the entry is served
+	 */
+	public void cacheEntry(String key, Duration ttl) {
+		this.cacheKey = key;
+		this.cacheTtl = ttl;
 	}
 
 }
