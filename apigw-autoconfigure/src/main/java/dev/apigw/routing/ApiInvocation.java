@@ -467,48 +467,34 @@ public final class ApiInvocation {
 	}
 
 	/**
-	 * The usage plan the request's API key is metered by: set by the API key phase, read by
-	 * the throttling phase.
+	 * The usage plan the request's API key is metered by, set by the API key phase.
 	 * @return the match, {@code null} when the method requires no API key
 	 */
 	public @Nullable UsagePlanMatch usagePlanMatch() {
 		return this.usagePlanMatch;
 	}
 
-	/**
-	 * Records the usage plan the request's API key is metered by.
-	 * @param usagePlanMatch the match
-	 */
 	public void usagePlanMatch(@Nullable UsagePlanMatch usagePlanMatch) {
 		this.usagePlanMatch = usagePlanMatch;
 	}
 
 	/**
-	 * The key of the stage cache entry this request's response is to fill: chosen by the
-	 * cache lookup phase on a miss (or an invalidation), read by the cache store phase,
-	 * which stores the integration's response under it.
-	 * @return the key, {@code null} when the response is not to be cached
-	 */
-	public @Nullable String cacheKey() {
-		return this.cacheKey;
-	}
-
-	/**
-	 * How long the stage cache entry this request's response fills is served.
-	 * @return the time to live, {@code null} when the response is not to be cached
-	 */
-	public @Nullable Duration cacheTtl() {
-		return this.cacheTtl;
-	}
-
-	/**
-	 * Records that the response of this request is to be stored in the stage cache.
+	 * Records the stage cache entry the response is to fill ({@link #cacheKey()},
+	 * {@link #cacheTtl()}): the lookup's choice on a miss, stored by the cache store phase.
 	 * @param key the entry's key
 	 * @param ttl how long the entry is served
 	 */
 	public void cacheEntry(String key, Duration ttl) {
 		this.cacheKey = key;
 		this.cacheTtl = ttl;
+	}
+
+	public @Nullable String cacheKey() {
+		return this.cacheKey;
+	}
+
+	public @Nullable Duration cacheTtl() {
+		return this.cacheTtl;
 	}
 
 }
