@@ -6,6 +6,7 @@ import dev.apigw.definition.Problems;
 import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Method;
+import dev.apigw.model.UsagePlanMatch;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.GatewayResponseException;
@@ -115,7 +116,7 @@ public final class ApiKeyFilter implements PipelinePhase {
 					if (!key.enabled()) {
 						return refuse(exchange, "API key '" + key.id() + "' is disabled");
 					}
-					UsagePlans.Match match = ApiKeyFilter.this.plans.get()
+					UsagePlanMatch match = ApiKeyFilter.this.plans.get()
 						.find(this.apiId, this.stageName, key.id(), key.usagePlanIds());
 					if (match == null) {
 						return refuse(exchange, "API key '" + key.id() + "' is in no usage plan of " + this.apiId + "/"
@@ -123,7 +124,7 @@ public final class ApiKeyFilter implements PipelinePhase {
 					}
 					invocation.identity().put("apiKey", value);
 					invocation.identity().put("apiKeyId", key.id());
-					exchange.getAttributes().put(UsagePlans.MATCH_ATTRIBUTE, match);
+					invocation.handoffs().usagePlanMatch(match);
 					return chain.filter(exchange);
 				});
 		}

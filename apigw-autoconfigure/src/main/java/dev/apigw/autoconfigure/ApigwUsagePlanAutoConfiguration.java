@@ -72,7 +72,7 @@ public final class ApigwUsagePlanAutoConfiguration {
 		return UsagePlanDefinitions.load(plans, throttling, apis, keyIds);
 	}
 
-	// the phases are filters of the stage routes the deployment registry compiles, and the
+	// the phases are compiled into the stage routes the deployment registry builds, and the
 	// plans are checked against what it deployed: the phases look the plans up lazily
 	@Bean
 	ApiKeyFilter apigwApiKeyFilter(ApiKeyRepository keys, ObjectProvider<UsagePlans> plans) {

@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Request validation: the phase that checks required request parameters and bodies against
- * the methods' models, and the start-up check that every model is a valid JSON schema.
+ * the methods' models. It compiles the models with every deployment, so a model that is not
+ * a valid JSON schema fails start-up (or refuses a deployment made at run time).
  */
 @AutoConfiguration(before = ApigwAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)

@@ -53,6 +53,29 @@ final class CachePolicies {
 	}
 
 	/**
+	 * Whether a stage caches any response: it has a cache and some method of it is cached
+	 * with a positive time to live.
+	 * @param runtime the deployed stage
+	 * @return whether the cache phases have anything to do for the stage
+	 */
+	static boolean cachesAny(StageRuntime runtime) {
+		if (!runtime.stage().cacheCluster().enabled()) {
+			return false;
+		}
+		for (ResourceRuntime resource : runtime.resourceList()) {
+			for (MethodRuntime method : resource.methods().values()) {
+				String defined = method.method().httpMethod();
+				for (String verb : verbs(defined)) {
+					if (cached(runtime.stage(), method, verb, defined) != null) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Compiles the policies of a stage.
 	 * @param runtime the deployed stage
 	 * @param metrics counts hits and misses
@@ -60,19 +83,17 @@ final class CachePolicies {
 	 */
 	static CachePolicies compile(StageRuntime runtime, CacheMetrics metrics) {
 		CachePolicies compiled = new CachePolicies();
-		Stage stage = runtime.stage();
-		if (!stage.cacheCluster().enabled()) {
+		if (!runtime.stage().cacheCluster().enabled()) {
 			return compiled;
 		}
 		for (ResourceRuntime resource : runtime.resourceList()) {
 			for (MethodRuntime method : resource.methods().values()) {
 				String defined = method.method().httpMethod();
-				List<String> verbs = "ANY".equals(defined) ? Method.ANY_METHODS : List.of(defined);
 				Map<String, CachePolicy> byVerb = new LinkedHashMap<>();
-				for (String verb : verbs) {
-					CachePolicy policy = policy(runtime, method, verb, defined, metrics);
-					if (policy != null) {
-						byVerb.put(verb, policy);
+				for (String verb : verbs(defined)) {
+					MethodSettings settings = cached(runtime.stage(), method, verb, defined);
+					if (settings != null) {
+						byVerb.put(verb, policy(runtime, method, verb, settings, metrics));
 					}
 				}
 				if (!byVerb.isEmpty()) {
@@ -83,9 +104,15 @@ final class CachePolicies {
 		return compiled;
 	}
 
-	private static @Nullable CachePolicy policy(StageRuntime runtime, MethodRuntime method, String verb,
-			String defined, CacheMetrics metrics) {
-		Stage stage = runtime.stage();
+	private static List<String> verbs(String defined) {
+		return "ANY".equals(defined) ? Method.ANY_METHODS : List.of(defined);
+	}
+
+	/**
+	 * The settings of a method for a request verb when its responses are cached.
+	 * @return the method's settings over {@code * / *}, {@code null} when not cached
+	 */
+	private static @Nullable MethodSettings cached(Stage stage, MethodRuntime method, String verb, String defined) {
 		String path = method.resource().path();
 		Map<String, MethodSettings> all = stage.methodSettings();
 		MethodSettings own = all.get(path + "/" + verb);
@@ -97,10 +124,18 @@ final class CachePolicies {
 		// the stage-wide setting caches GET methods only, as on AWS; others opt in one by one
 		boolean enabled = (own != null && own.cachingEnabled() != null) ? own.cachingEnabled()
 				: "GET".equals(verb) && Boolean.TRUE.equals(broad.cachingEnabled());
-		Duration ttl = (settings.cacheTtl() != null) ? settings.cacheTtl() : MethodSettings.DEFAULT_CACHE_TTL;
-		if (!enabled || ttl.isZero() || ttl.isNegative()) {
-			return null;
-		}
+		Duration ttl = ttl(settings);
+		return (!enabled || ttl.isZero() || ttl.isNegative()) ? null : settings;
+	}
+
+	private static Duration ttl(MethodSettings settings) {
+		return (settings.cacheTtl() != null) ? settings.cacheTtl() : MethodSettings.DEFAULT_CACHE_TTL;
+	}
+
+	private static CachePolicy policy(StageRuntime runtime, MethodRuntime method, String verb, MethodSettings settings,
+			CacheMetrics metrics) {
+		Stage stage = runtime.stage();
+		String path = method.resource().path();
 		Method definition = method.method();
 		Integration integration = method.definition();
 		String namespace = (integration.cacheNamespace() != null) ? integration.cacheNamespace() : path;
@@ -117,8 +152,8 @@ final class CachePolicies {
 		}
 		boolean perCaller = definition.apiKeyRequired() || definition.authorizationType() != AuthorizationType.NONE;
 		String stageName = runtime.api().id() + "/" + stage.name();
-		return new CachePolicy(stageName, verb + " " + namespace, parameters, perCaller, ttl,
-				stage.cacheCluster().sizeBytes(), !Boolean.FALSE.equals(settings.requireAuthorizationForCacheControl()),
+		return new CachePolicy(stageName, verb + " " + namespace, parameters, perCaller, ttl(settings),
+				!Boolean.FALSE.equals(settings.requireAuthorizationForCacheControl()),
 				(settings.unauthorizedCacheControlHeaderStrategy() != null)
 						? settings.unauthorizedCacheControlHeaderStrategy()
 						: UnauthorizedCacheControlHeaderStrategy.SUCCEED_WITH_RESPONSE_HEADER,

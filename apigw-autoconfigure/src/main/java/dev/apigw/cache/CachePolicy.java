@@ -23,7 +23,6 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * @param perCaller whether the method uses authorization or API keys, so that entries
  * belong to one caller
  * @param ttl how long entries are served
- * @param capacityBytes the stage cache's capacity
  * @param requireAuthorization whether {@code Cache-Control: max-age=0} needs a caller
  * allowed to invalidate
  * @param strategy what an unauthorized invalidation request gets
@@ -31,7 +30,7 @@ import org.springframework.http.server.reactive.ServerHttpRequest;
  * @param misses counts cache misses
  */
 record CachePolicy(String stage, String prefix, Map<String, MappingExpression> parameters, boolean perCaller,
-		Duration ttl, long capacityBytes, boolean requireAuthorization, UnauthorizedCacheControlHeaderStrategy strategy,
+		Duration ttl, boolean requireAuthorization, UnauthorizedCacheControlHeaderStrategy strategy,
 		Runnable hits, Runnable misses) {
 
 	private static final List<String> IDENTITY_KEYS = List.of("apiKeyId", "accountId", "accessKey", "caller", "user",

@@ -2,6 +2,7 @@ package dev.apigw.cache;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,18 +10,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import dev.apigw.model.Api;
-import dev.apigw.model.Stage;
+import dev.apigw.definition.Problems;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.ResponseHeaders;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.StageRuntime;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
@@ -33,16 +36,20 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * Stores the integration's response of a cache miss: wraps the response every integration
  * type writes to (outside their writers, see {@link FilterOrders#CACHE_STORE}) and, when
- * the lookup left a pending entry, keeps a copy of a successful (2xx) response of at most
- * the largest cacheable size. A response the integration marks {@code Cache-Control:
+ * the lookup chose an entry for it ({@link dev.apigw.routing.Handoffs#cacheKey()}), keeps a copy of a
+ * successful (2xx) response of at most the largest cacheable size. A response the integration marks {@code Cache-Control:
  * private}, {@code no-store} or {@code no-cache}, or that sets a cookie, is not stored. A
  * response with a known length is stored before it is written, so the next request finds
  * it. Gateway responses (errors) never reach this filter's response and are never cached.
  */
-public final class CacheStoreFilter implements PipelineFilter {
+public final class CacheStoreFilter implements PipelinePhase {
 
-	/** The exchange attribute holding the client's response, below this filter's wrapper. */
-	static final String CLIENT_RESPONSE = CacheStoreFilter.class.getName() + ".response";
+	/**
+	 * The exchange attribute holding the client's response, below this phase's wrapper and
+	 * the integration response phase's: where the lookup writes a hit. Only the two cache
+	 * phases read it.
+	 */
+	private static final String CLIENT_RESPONSE = CacheStoreFilter.class.getName() + ".response";
 
 	static final String TRACE_ID = "X-Amzn-Trace-Id";
 
@@ -71,38 +78,75 @@ public final class CacheStoreFilter implements PipelineFilter {
 		return FilterOrders.CACHE_STORE;
 	}
 
+	/**
+	 * A stage whose methods are not cached does not run the phase.
+	 */
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return stage.cacheCluster().enabled();
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		if (!CachePolicies.cachesAny(stage)) {
+			return null;
+		}
+		return new StageStore(stage.api().id() + "/" + stage.stageName(), stage.stage().cacheCluster().sizeBytes());
 	}
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		ApiInvocation invocation = ApiInvocation.of(exchange);
-		if (invocation == null || !invocation.stage().stage().cacheCluster().enabled()) {
-			return chain.filter(exchange);
+	/**
+	 * The response a cache hit is written to: the client's, below the phases that decorate
+	 * the response for integrations.
+	 * @param exchange the exchange
+	 * @return the response
+	 */
+	static ServerHttpResponse clientResponse(ServerWebExchange exchange) {
+		ServerHttpResponse response = exchange.getAttribute(CLIENT_RESPONSE);
+		return (response != null) ? response : exchange.getResponse();
+	}
+
+	/**
+	 * The cache store of one deployed stage: its cache's name and capacity.
+	 */
+	private final class StageStore implements GatewayFilter {
+
+		private final String cache;
+
+		private final long capacityBytes;
+
+		StageStore(String cache, long capacityBytes) {
+			this.cache = cache;
+			this.capacityBytes = capacityBytes;
 		}
-		ServerHttpResponse client = exchange.getResponse();
-		exchange.getAttributes().put(CLIENT_RESPONSE, client);
-		return chain.filter(exchange.mutate().response(new Storing(client, exchange)).build());
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+			ApiInvocation invocation = ApiInvocation.required(exchange);
+			ServerHttpResponse client = exchange.getResponse();
+			exchange.getAttributes().put(CLIENT_RESPONSE, client);
+			return chain.filter(exchange.mutate().response(new Storing(client, invocation, this)).build());
+		}
+
 	}
 
 	private final class Storing extends ServerHttpResponseDecorator {
 
-		private final ServerWebExchange exchange;
+		private final ApiInvocation invocation;
 
-		Storing(ServerHttpResponse delegate, ServerWebExchange exchange) {
+		private final StageStore stage;
+
+		private boolean stored;
+
+		Storing(ServerHttpResponse delegate, ApiInvocation invocation, StageStore stage) {
 			super(delegate);
-			this.exchange = exchange;
+			this.invocation = invocation;
+			this.stage = stage;
 		}
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-			ResponseCacheFilter.Pending pending = this.exchange.getAttribute(ResponseCacheFilter.PENDING);
-			if (pending == null || !storable()) {
+			String key = this.invocation.handoffs().cacheKey();
+			Duration ttl = this.invocation.handoffs().cacheTtl();
+			if (key == null || ttl == null || this.stored || !storable()) {
 				return super.writeWith(body);
 			}
-			this.exchange.getAttributes().remove(ResponseCacheFilter.PENDING);
+			// one entry per request, even if the response were written twice
+			this.stored = true;
 			long max = CacheStoreFilter.this.maxResponseSize;
 			long length = getHeaders().getContentLength();
 			if (length > max) {
@@ -110,7 +154,7 @@ public final class CacheStoreFilter implements PipelineFilter {
 			}
 			if (length >= 0) {
 				return DataBufferUtils.join(Flux.from(body)).map(CacheStoreFilter::bytes).defaultIfEmpty(new byte[0])
-					.flatMap((bytes) -> store(pending, bytes)
+					.flatMap((bytes) -> store(key, ttl, bytes)
 						.then(super.writeWith(Mono.just(bufferFactory().wrap(bytes)))));
 			}
 			ByteArrayOutputStream copy = new ByteArrayOutputStream();
@@ -126,7 +170,7 @@ public final class CacheStoreFilter implements PipelineFilter {
 				copy.write(bytes, 0, readable);
 			});
 			return super.writeWith(teed)
-				.then(Mono.defer(() -> tooLarge.get() ? Mono.empty() : store(pending, copy.toByteArray())));
+				.then(Mono.defer(() -> tooLarge.get() ? Mono.empty() : store(key, ttl, copy.toByteArray())));
 		}
 
 		@Override
@@ -153,7 +197,7 @@ public final class CacheStoreFilter implements PipelineFilter {
 			return true;
 		}
 
-		private Mono<Void> store(ResponseCacheFilter.Pending pending, byte[] body) {
+		private Mono<Void> store(String key, Duration ttl, byte[] body) {
 			HttpStatusCode status = getStatusCode();
 			List<Map.Entry<String, String>> headers = new ArrayList<>();
 			getHeaders().forEach((name, values) -> {
@@ -162,9 +206,8 @@ public final class CacheStoreFilter implements PipelineFilter {
 				}
 			});
 			CachedResponse response = new CachedResponse((status != null) ? status.value() : 200, headers, body);
-			CachePolicy policy = pending.policy();
 			return CacheStoreFilter.this.store
-				.put(policy.stage(), pending.key(), response, policy.ttl(), policy.capacityBytes())
+				.put(this.stage.cache, key, response, ttl, this.stage.capacityBytes)
 				.onErrorResume((error) -> {
 					logger.debug("Could not store a response in the stage cache", error);
 					return Mono.empty();

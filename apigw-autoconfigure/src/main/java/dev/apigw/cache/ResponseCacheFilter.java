@@ -3,21 +3,20 @@ package dev.apigw.cache;
 import java.util.List;
 import java.util.Map;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.apigw.model.Api;
+import dev.apigw.definition.Problems;
 import dev.apigw.model.GatewayResponseType;
-import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.response.ResponseHeaders;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.StageRuntime;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -28,17 +27,16 @@ import org.springframework.web.server.ServerWebExchange;
  * The stage cache lookup, after the method request phases (so throttling, keys and
  * authorization apply to cached responses too) and before the integration request: a hit
  * is written to the client and the integration is skipped; a miss goes on to the
- * integration, whose response {@link CacheStoreFilter} stores. {@code Cache-Control:
- * max-age=0} from a caller allowed to invalidate (see {@link CacheInvalidationPolicy})
- * skips the lookup and replaces the entry.
+ * integration, whose response {@link CacheStoreFilter} stores under the key the lookup
+ * chose ({@link dev.apigw.routing.Handoffs#cacheKey()}). {@code Cache-Control: max-age=0} from a caller
+ * allowed to invalidate (see {@link CacheInvalidationPolicy}) skips the lookup and replaces
+ * the entry. The cache policies of a stage's methods are compiled once per deployed stage.
  */
-public final class ResponseCacheFilter implements PipelineFilter {
+public final class ResponseCacheFilter implements PipelinePhase {
 
 	/** The warning an ignored invalidation request gets (AWS's wording is not documented). */
 	public static final String WARNING = "199 apigw \"Cache-Control max-age=0 ignored: the caller is not authorized "
 			+ "to invalidate cache entries\"";
-
-	static final String PENDING = ResponseCacheFilter.class.getName() + ".pending";
 
 	private static final Log logger = LogFactory.getLog(ResponseCacheFilter.class);
 
@@ -47,9 +45,6 @@ public final class ResponseCacheFilter implements PipelineFilter {
 	private final CacheInvalidationPolicy invalidation;
 
 	private final CacheMetrics metrics;
-
-	// compiled once per deployed stage; weak identity keys: gone with the deployment
-	private final Cache<StageRuntime, CachePolicies> compiled = Caffeine.newBuilder().weakKeys().build();
 
 	/**
 	 * Creates the filter.
@@ -69,29 +64,22 @@ public final class ResponseCacheFilter implements PipelineFilter {
 		return FilterOrders.CACHE;
 	}
 
+	/**
+	 * Compiles the cache policies of the stage's methods; a stage without a cache, or whose
+	 * methods are not cached, does not run the phase.
+	 */
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return stage.cacheCluster().enabled();
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		CachePolicies policies = CachePolicies.compile(stage, this.metrics);
+		return policies.isEmpty() ? null : new StageLookup(policies);
 	}
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		ApiInvocation invocation = ApiInvocation.of(exchange);
-		if (invocation == null || !invocation.stage().stage().cacheCluster().enabled()) {
-			return chain.filter(exchange);
-		}
-		CachePolicies policies = this.compiled.get(invocation.stage(),
-				(stage) -> CachePolicies.compile(stage, this.metrics));
-		CachePolicy policy = policies.isEmpty() ? null
-				: policies.policy(invocation.requiredMethod(), invocation.httpMethod());
-		String key = (policy != null) ? policy.key(invocation, exchange.getRequest()) : null;
-		if (key == null) {
-			return chain.filter(exchange);
-		}
+	private Mono<Void> lookUp(ServerWebExchange exchange, GatewayFilterChain chain, ApiInvocation invocation,
+			CachePolicy policy, String key) {
 		if (invalidates(exchange.getRequest().getHeaders())) {
 			if (!policy.requireAuthorization() || this.invalidation.mayInvalidate(invocation)) {
 				policy.misses().run();
-				exchange.getAttributes().put(PENDING, new Pending(policy, key));
+				invocation.handoffs().cacheEntry(key, policy.ttl());
 				return chain.filter(exchange);
 			}
 			switch (policy.strategy()) {
@@ -121,7 +109,7 @@ public final class ResponseCacheFilter implements PipelineFilter {
 			}))
 			.defaultIfEmpty(Mono.defer(() -> {
 				policy.misses().run();
-				exchange.getAttributes().put(PENDING, new Pending(policy, key));
+				invocation.handoffs().cacheEntry(key, policy.ttl());
 				return chain.filter(exchange);
 			}))
 			.flatMap((next) -> next);
@@ -143,10 +131,8 @@ public final class ResponseCacheFilter implements PipelineFilter {
 	}
 
 	private static Mono<Void> write(ServerWebExchange exchange, ApiInvocation invocation, CachedResponse cached) {
-		ServerHttpResponse response = exchange.getAttribute(CacheStoreFilter.CLIENT_RESPONSE);
-		if (response == null) {
-			response = exchange.getResponse();
-		}
+		// below the integration response phase's decorator: a hit is not an integration response
+		ServerHttpResponse response = CacheStoreFilter.clientResponse(exchange);
 		HttpHeaders headers = response.getHeaders();
 		for (Map.Entry<String, String> header : cached.headers()) {
 			headers.add(header.getKey(), header.getValue());
@@ -161,12 +147,23 @@ public final class ResponseCacheFilter implements PipelineFilter {
 	}
 
 	/**
-	 * A miss (or an invalidation) whose integration response is to be stored.
-	 *
-	 * @param policy the method's cache policy
-	 * @param key the cache key
+	 * The cache lookup of one deployed stage: its methods' cache policies.
 	 */
-	record Pending(CachePolicy policy, String key) {
+	private final class StageLookup implements GatewayFilter {
+
+		private final CachePolicies policies;
+
+		StageLookup(CachePolicies policies) {
+			this.policies = policies;
+		}
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+			ApiInvocation invocation = ApiInvocation.required(exchange);
+			CachePolicy policy = this.policies.policy(invocation.requiredMethod(), invocation.httpMethod());
+			String key = (policy != null) ? policy.key(invocation, exchange.getRequest()) : null;
+			return (key != null) ? lookUp(exchange, chain, invocation, policy, key) : chain.filter(exchange);
+		}
 
 	}
 

@@ -21,7 +21,7 @@ public final class ApiIdHeaderFilter implements HttpHeadersFilter, Ordered {
 	@Override
 	public HttpHeaders filter(HttpHeaders input, ServerWebExchange exchange) {
 		ApiInvocation invocation = ApiInvocation.of(exchange);
-		if (invocation == null || !invocation.forwardedAsItCame()) {
+		if (invocation == null || !invocation.handoffs().forwardedAsItCame()) {
 			return input;
 		}
 		String apiId = invocation.stage().api().id();

@@ -129,7 +129,7 @@ public final class IntegrationRequestFilter implements PipelinePhase, GatewayFil
 
 	private static Mono<Void> routeInProcess(ServerWebExchange exchange, IntegrationPayload payload, URI url,
 			GatewayFilterChain chain) {
-		ApiInvocation.required(exchange).integrationPayload(payload);
+		ApiInvocation.required(exchange).handoffs().integrationPayload(payload);
 		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, url);
 		return chain.filter(exchange);
 	}
@@ -220,7 +220,7 @@ public final class IntegrationRequestFilter implements PipelinePhase, GatewayFil
 				&& overrides.requestHeaders().isEmpty()) {
 			// the request goes on as it came, to another address, with the API id header
 			// added where the gateway copies the headers anyway
-			invocation.forwardedAsItCame(true);
+			invocation.handoffs().forwardedAsItCame(true);
 			return chain.filter(exchange);
 		}
 		ServerHttpRequest.Builder builder = request.mutate().method(httpMethod);

@@ -63,7 +63,7 @@ public final class MockIntegrationFilter implements PipelinePhase, GatewayFilter
 			return chain.filter(exchange);
 		}
 		ServerWebExchangeUtils.setAlreadyRouted(exchange);
-		IntegrationPayload payload = invocation.requiredIntegrationPayload();
+		IntegrationPayload payload = invocation.handoffs().requiredIntegrationPayload();
 		String text = (payload.body() != null) ? new String(payload.body(), StandardCharsets.UTF_8) : "";
 		int status;
 		try {

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.apigw.model.GatewayResponseType;
-import dev.apigw.model.PolicyDecision;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
@@ -82,15 +81,12 @@ public final class ApiInvocation {
 
 	private final Map<String, String> traceHeaders = new LinkedHashMap<>(4);
 
-	private @Nullable IntegrationPayload integrationPayload;
-
-	private boolean forwardedAsItCame;
-
 	private long integrationLatency = -1;
 
 	private int integrationStatus = -1;
 
-	private @Nullable PolicyDecision policyDecision;
+	private final Handoffs handoffs = new Handoffs();
+
 
 	/**
 	 * Starts the invocation of a request that reached a mount.
@@ -349,45 +345,6 @@ public final class ApiInvocation {
 		return this.traceHeaders;
 	}
 
-	/**
-	 * The payload the integration request phase prepared for an in-process integration
-	 * (MOCK, Lambda).
-	 * @return the payload
-	 * @throws IllegalStateException before the integration request phase ran
-	 */
-	public IntegrationPayload requiredIntegrationPayload() {
-		if (this.integrationPayload == null) {
-			throw new IllegalStateException("No integration request payload prepared yet");
-		}
-		return this.integrationPayload;
-	}
-
-	/**
-	 * Records the payload the integration request phase prepared.
-	 * @param payload the payload
-	 */
-	public void integrationPayload(IntegrationPayload payload) {
-		this.integrationPayload = payload;
-	}
-
-	/**
-	 * Whether the integration request phase forwards the request to an HTTP backend as it
-	 * came (a proxy integration that changes nothing), so the API id header is added where
-	 * the gateway copies the request's headers anyway.
-	 * @return {@code true} for a request forwarded as it came
-	 */
-	public boolean forwardedAsItCame() {
-		return this.forwardedAsItCame;
-	}
-
-	/**
-	 * Records that the request is forwarded as it came.
-	 * @param forwardedAsItCame whether it is
-	 */
-	public void forwardedAsItCame(boolean forwardedAsItCame) {
-		this.forwardedAsItCame = forwardedAsItCame;
-	}
-
 	public long integrationLatency() {
 		return this.integrationLatency;
 	}
@@ -462,20 +419,12 @@ public final class ApiInvocation {
 	}
 
 	/**
-	 * What the API's resource policy decided for this request, for the authorizers that
-	 * combine it with their own policies (IAM).
-	 * @return the decision, or {@code null} when the API has no resource policy
+	 * What the phases of this request hand each other (a policy decision, a usage plan, a
+	 * cache entry, an integration payload), each a typed value.
+	 * @return the hand-offs
 	 */
-	public @Nullable PolicyDecision policyDecision() {
-		return this.policyDecision;
-	}
-
-	/**
-	 * Records what the API's resource policy decided for this request.
-	 * @param policyDecision the decision
-	 */
-	public void policyDecision(PolicyDecision policyDecision) {
-		this.policyDecision = policyDecision;
+	public Handoffs handoffs() {
+		return this.handoffs;
 	}
 
 }

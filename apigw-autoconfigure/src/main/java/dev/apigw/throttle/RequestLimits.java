@@ -6,8 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.model.MethodSettings;
-import dev.apigw.model.Stage;
+import dev.apigw.model.QuotaPeriod;
+import dev.apigw.model.QuotaSettings;
+import dev.apigw.model.ThrottleSettings;
+import dev.apigw.model.UsagePlan;
+import dev.apigw.model.UsagePlanMatch;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
 import dev.apigw.store.AdmissionRequest;
@@ -20,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * The limits one request must pass, in AWS's order: the usage plan's throttle for the key
  * (its per-method throttle when the plan sets one for the method), the stage's method
  * throttle (the method's own settings over {@code * / *}), the account throttle, then the
- * plan's quota. Also names every bucket and counter in the store.
+ * plan's quota. Also names every bucket and counter in the store (the stage's buckets are
+ * named by {@link StageBuckets}).
  */
 final class RequestLimits {
 
@@ -30,11 +34,6 @@ final class RequestLimits {
 	/** How long a quota counter outlives its period in the store. */
 	static final long QUOTA_EXPIRY_SLACK = 86_400_000L;
 
-	/** AWS's defaults for a method setting that sets only one of rate and burst. */
-	private static final double DEFAULT_RATE = 10_000;
-
-	private static final int DEFAULT_BURST = 5_000;
-
 	private RequestLimits() {
 	}
 
@@ -42,11 +41,13 @@ final class RequestLimits {
 	 * The limits of a request.
 	 * @param invocation the invocation
 	 * @param match the request's usage plan, {@code null} when the method needs no key
+	 * @param stageBucket the stage's throttle of the method, {@code null} for none
 	 * @param account the account-level throttle
 	 * @param now the time, epoch milliseconds
 	 * @return the limits
 	 */
-	static Limits of(ApiInvocation invocation, UsagePlans.@Nullable Match match, ThrottleSettings account, long now) {
+	static Limits of(ApiInvocation invocation, @Nullable UsagePlanMatch match, @Nullable Bucket stageBucket,
+			ThrottleSettings account, long now) {
 		MethodRuntime method = invocation.requiredMethod();
 		String resourcePath = method.resource().path();
 		String verb = method.method().httpMethod();
@@ -79,7 +80,6 @@ final class RequestLimits {
 			metering = new Metering(dayCounter(plan.id(), match.keyId(), today),
 					QuotaPeriod.millis(today.plusDays(USAGE_RETENTION_DAYS + 1)), keySet(plan.id()), match.keyId());
 		}
-		Bucket stageBucket = stageBucket(invocation, resourcePath, verb, requestVerb);
 		if (stageBucket != null) {
 			buckets.add(stageBucket);
 			levels.add("method");
@@ -88,29 +88,6 @@ final class RequestLimits {
 		levels.add("account");
 		return new Limits(new AdmissionRequest(now, buckets, quota, metering), levels,
 				(match != null) ? match.plan().id() : ThrottleListener.NO_PLAN);
-	}
-
-	private static @Nullable Bucket stageBucket(ApiInvocation invocation, String resourcePath, String verb,
-			String requestVerb) {
-		Stage stage = invocation.stage().stage();
-		Map<String, MethodSettings> all = stage.methodSettings();
-		if (all.isEmpty()) {
-			return null;
-		}
-		String methodKey = methodKey(all, resourcePath, verb, requestVerb);
-		MethodSettings own = (methodKey != null) ? all.get(methodKey) : null;
-		MethodSettings defaults = all.get(Stage.ALL_METHODS);
-		Double rate = (own != null && own.throttlingRateLimit() != null) ? own.throttlingRateLimit()
-				: (defaults != null) ? defaults.throttlingRateLimit() : null;
-		Integer burst = (own != null && own.throttlingBurstLimit() != null) ? own.throttlingBurstLimit()
-				: (defaults != null) ? defaults.throttlingBurstLimit() : null;
-		if (rate == null && burst == null) {
-			return null;
-		}
-		// with only * / * every method still has a bucket of its own, as on AWS
-		String name = "b:stage:" + invocation.stage().api().id() + "/" + stage.name() + " "
-				+ ((methodKey != null) ? methodKey : resourcePath + "/" + verb);
-		return new Bucket(name, (rate != null) ? rate : DEFAULT_RATE, (burst != null) ? burst : DEFAULT_BURST);
 	}
 
 	/** The key of the settings for a method: the request's verb, else the method's (ANY). */

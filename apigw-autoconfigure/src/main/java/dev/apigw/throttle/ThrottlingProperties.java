@@ -1,5 +1,7 @@
 package dev.apigw.throttle;
 
+import dev.apigw.model.ThrottleSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**

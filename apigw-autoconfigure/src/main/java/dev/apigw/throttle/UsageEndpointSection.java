@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.apigw.actuate.ApigwEndpointSection;
+import dev.apigw.model.ThrottleSettings;
+import dev.apigw.model.UsagePlan;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;

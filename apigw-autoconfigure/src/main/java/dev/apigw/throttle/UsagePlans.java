@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.apigw.throttle.UsagePlan.ApiStage;
+import dev.apigw.model.ThrottleSettings;
+import dev.apigw.model.UsagePlan;
+import dev.apigw.model.UsagePlan.ApiStage;
+import dev.apigw.model.UsagePlanMatch;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,9 +18,6 @@ import org.jspecify.annotations.Nullable;
  * the throttling configuration the API key and throttling phases read.
  */
 public final class UsagePlans {
-
-	/** The exchange attribute holding the {@link Match} of a request with a valid key. */
-	public static final String MATCH_ATTRIBUTE = UsagePlans.class.getName() + ".match";
 
 	private final Map<String, UsagePlan> plans = new LinkedHashMap<>();
 
@@ -50,14 +50,14 @@ public final class UsagePlans {
 	 * @param keyPlans the ids of the plans the key names itself (keys from a repository)
 	 * @return the match, or {@code null} when no plan of the key covers the stage
 	 */
-	public @Nullable Match find(String apiId, String stage, String keyId, Set<String> keyPlans) {
+	public @Nullable UsagePlanMatch find(String apiId, String stage, String keyId, Set<String> keyPlans) {
 		List<Covered> covered = this.byStage.get(apiId + "/" + stage);
 		if (covered == null) {
 			return null;
 		}
 		for (Covered candidate : covered) {
 			if (candidate.plan.keys().contains(keyId) || keyPlans.contains(candidate.plan.id())) {
-				return new Match(candidate.plan, candidate.stage, keyId);
+				return new UsagePlanMatch(candidate.plan, candidate.stage, keyId);
 			}
 		}
 		return null;
@@ -86,17 +86,6 @@ public final class UsagePlans {
 	 */
 	public ThrottleSettings account() {
 		return this.account;
-	}
-
-	/**
-	 * The usage plan a request's API key is metered by.
-	 *
-	 * @param plan the plan
-	 * @param apiStage the plan's entry for the request's API stage
-	 * @param keyId the API key id
-	 */
-	public record Match(UsagePlan plan, ApiStage apiStage, String keyId) {
-
 	}
 
 	private record Covered(UsagePlan plan, ApiStage stage) {

@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.apigw.model.QuotaSettings;
+import dev.apigw.model.UsagePlan;
 import dev.apigw.store.RateLimitStore;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

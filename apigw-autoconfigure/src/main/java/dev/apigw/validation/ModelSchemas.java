@@ -98,7 +98,7 @@ final class ModelSchemas {
 		}
 		try {
 			Schema schema = this.registry.getSchema(SchemaLocation.of(url(name)));
-			// resolves every reference now, so that a broken one fails start-up, not a request
+			// resolves every reference now, so that a broken one fails the deployment, not a request
 			schema.initializeValidators();
 			this.schemas.put(name, schema);
 		}

@@ -2,19 +2,18 @@ package dev.apigw.validation;
 
 import java.util.List;
 
-import dev.apigw.definition.ApiDefinitionValidator;
-import dev.apigw.definition.InvalidApiDefinitionException.Problem;
-import dev.apigw.model.Api;
+import dev.apigw.definition.Problems;
 import dev.apigw.model.GatewayResponseType;
-import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
-import dev.apigw.routing.MethodRuntime;
+import dev.apigw.routing.StageRuntime;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferFactory;
@@ -28,53 +27,47 @@ import org.springframework.web.server.ServerWebExchange;
  * The request validation phase: checks the required request parameters and then the body
  * against the method's model, as the method's request validator (or the API's default one)
  * asks, and ends the request with {@code BAD_REQUEST_PARAMETERS} or {@code BAD_REQUEST_BODY}
- * otherwise. The models of a deployment are compiled once, at start-up (as its
- * {@link ApiDefinitionValidator} checks them) or on the deployment's first request.
+ * otherwise. The models and validators are compiled once per deployed stage, with the
+ * deployment (at start-up or at run time), and a model that does not compile, or a method
+ * naming an unknown model, is a problem of the deployment.
  */
-public final class RequestValidationFilter implements PipelineFilter, ApiDefinitionValidator {
+public final class RequestValidationFilter implements PipelinePhase {
 
 	private static final String MISSING_PARAMETERS = "Missing required request parameters: ";
 
 	private static final String INVALID_BODY = "Invalid request body";
-
-	private final IdentityCache<Api, ApiValidation> validations = new IdentityCache<>(ApiValidation::compile);
 
 	@Override
 	public int getOrder() {
 		return FilterOrders.REQUEST_VALIDATION;
 	}
 
+	/**
+	 * Compiles the API's models and the validation of the stage's methods, reporting models
+	 * that are not valid JSON schemas and methods naming unknown models.
+	 */
 	@Override
-	public boolean appliesTo(Api api, Stage stage) {
-		return this.validations.get(api).validatesAny();
+	public @Nullable GatewayFilter compile(StageRuntime stage, Problems problems) {
+		StageValidation validation = StageValidation.compile(stage, problems);
+		return validation.validatesAny() ? new StageValidator(validation) : null;
 	}
 
 	/**
-	 * Compiles an API's models and request validation, reporting models that are not valid
-	 * JSON schemas and methods naming unknown models; run at start-up on every API.
-	 * @param api the API
-	 * @return the problems found
+	 * The request validation of one deployed stage.
 	 */
-	@Override
-	public List<Problem> validate(Api api) {
-		ApiValidation validation = ApiValidation.compile(api);
-		if (validation.problems().isEmpty()) {
-			this.validations.put(api, validation);
+	private record StageValidator(StageValidation validation) implements GatewayFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+			ApiInvocation invocation = ApiInvocation.required(exchange);
+			MethodValidation method = this.validation.method(invocation.requiredMethod());
+			return (method != null) ? validate(exchange, chain, invocation, method) : chain.filter(exchange);
 		}
-		return validation.problems();
+
 	}
 
-	@Override
-	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-		ApiInvocation invocation = ApiInvocation.of(exchange);
-		if (invocation == null) {
-			return chain.filter(exchange);
-		}
-		MethodRuntime method = invocation.requiredMethod();
-		MethodValidation validation = this.validations.get(invocation.stage().api()).method(method.method());
-		if (validation == null) {
-			return chain.filter(exchange);
-		}
+	private static Mono<Void> validate(ServerWebExchange exchange, GatewayFilterChain chain, ApiInvocation invocation,
+			MethodValidation validation) {
 		ServerHttpRequest request = exchange.getRequest();
 		RequiredParameters parameters = validation.parameters();
 		if (parameters != null) {

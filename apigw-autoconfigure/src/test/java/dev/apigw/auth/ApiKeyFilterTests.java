@@ -12,13 +12,13 @@ import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
+import dev.apigw.model.ThrottleSettings;
+import dev.apigw.model.UsagePlan;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.DeployedStage;
 import dev.apigw.test.PhaseHarness;
 import dev.apigw.test.PhaseHarness.Outcome;
-import dev.apigw.throttle.ThrottleSettings;
-import dev.apigw.throttle.UsagePlan;
 import dev.apigw.throttle.UsagePlans;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -65,7 +65,7 @@ class ApiKeyFilterTests {
 		assertThat(outcome.error()).isNull();
 		assertThat(outcome.wentOn()).isTrue();
 		assertThat(ApiInvocation.required(exchange).identity()).containsEntry("apiKeyId", "gold-key");
-		assertThat(exchange.<UsagePlans.Match>getAttribute(UsagePlans.MATCH_ATTRIBUTE).plan().id()).isEqualTo("gold");
+		assertThat(ApiInvocation.required(exchange).handoffs().usagePlanMatch().plan().id()).isEqualTo("gold");
 	}
 
 	@Test

@@ -1,10 +1,12 @@
 package dev.apigw.validation;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
 import dev.apigw.definition.ApiDefinitions;
 import dev.apigw.definition.InvalidApiDefinitionException;
+import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.model.Api;
 import dev.apigw.model.DefaultModels;
 import dev.apigw.model.Integration;
@@ -13,14 +15,18 @@ import dev.apigw.model.Method;
 import dev.apigw.model.RequestValidator;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
+import dev.apigw.test.StageHarness;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
- * Models are checked once, at start-up: every problem fails start-up with the API, resource,
- * method and field it is in; nothing is fetched from the network.
+ * Models are compiled with every deployment: every problem fails start-up (or refuses a
+ * deployment made at run time) with the API, resource, method and field it is in; nothing
+ * is fetched from the network.
  */
 class ModelValidationTests {
 
@@ -48,7 +54,7 @@ class ModelValidationTests {
 						+ "\"error\":{\"$ref\":\"https://apigateway.amazonaws.com/restapis/shop/models/Error\"}}}")
 			.model("Owner", "{\"type\":\"object\"}")
 			.build();
-		assertThat(this.filter.validate(api)).isEmpty();
+		assertThat(StageHarness.deploy(api, "dev").compile(this.filter)).isNull();
 	}
 
 	@Test
@@ -62,7 +68,8 @@ class ModelValidationTests {
 				.build()))
 			.build();
 		assertThatExceptionOfType(InvalidApiDefinitionException.class)
-			.isThrownBy(() -> new ApiDefinitions(List.of(() -> List.of(api)), List.of(this.filter)).load())
+			.isThrownBy(() -> StageHarness.compiler(this.filter)
+				.compile(StageHarness.deployment(api), api.stages().get("dev")))
 			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(Object::toString)
 				.satisfiesExactly(
 						(problem) -> assertThat(problem).startsWith(
@@ -80,14 +87,37 @@ class ModelValidationTests {
 	}
 
 	@Test
+	void aDeploymentMadeAtRunTimeWithABrokenModelIsRefusedWithTheStartUpMessageAndTheStageKeepsServing() {
+		Api broken = api().model("Broken", "{\"type\": ").build();
+		String startUp = catchThrowableOfType(InvalidApiDefinitionException.class, () -> StageHarness.compiler(this.filter)
+			.compile(StageHarness.deployment(broken), broken.stages().get("dev"))).getMessage();
+		DeploymentRegistry registry = new DeploymentRegistry(StageHarness.compiler(this.filter), List.of(),
+				Clock.systemUTC());
+		registry.deployAll(List.of(api().build()));
+		String serving = registry.stages("shop").get("dev").deploymentId();
+		assertThatIllegalArgumentException().isThrownBy(() -> registry.deploy(broken, "dev", null, null, "test"))
+			.withMessage(startUp);
+		assertThat(registry.stages("shop").get("dev").deploymentId()).isEqualTo(serving);
+		assertThat(registry.snapshot().stages()).singleElement()
+			.satisfies((stage) -> assertThat(stage.deploymentId()).isEqualTo(serving));
+	}
+
+	@Test
 	void methodsWithoutValidatorAreNotValidated() {
 		Api api = api().requestValidator(new RequestValidator("none", false, false)).build();
-		assertThat(this.filter.validate(api)).isEmpty();
-		assertThat(ApiValidation.compile(api).method(api.resource("/pets").methods().get("POST"))).isNull();
+		assertThat(StageHarness.deploy(api, "dev").compile(this.filter)).isNull();
+		Api validated = api().requestValidator(new RequestValidator("none", false, false))
+			.requestValidator(new RequestValidator("body", true, false))
+			.resource(Resource.of("/owners", Method.builder("POST")
+				.requestValidator("body")
+				.integration(Integration.builder(IntegrationType.MOCK).build())
+				.build()))
+			.build();
+		assertThat(StageHarness.deploy(validated, "dev").compile(this.filter)).isNotNull();
 	}
 
 	private Api load(Api api) {
-		return new ApiDefinitions(List.of(() -> List.of(api)), List.of(this.filter)).load().get(0);
+		return new ApiDefinitions(List.of(() -> List.of(api))).load().get(0);
 	}
 
 	private static Api.Builder api() {

@@ -118,7 +118,7 @@ public final class IamAuthorizer implements MethodAuthorizer {
 						+ ": " + ex.getMessage());
 			}
 		}
-		PolicyDecision resource = invocation.policyDecision();
+		PolicyDecision resource = invocation.handoffs().policyDecision();
 		if (resource != null) {
 			decision = decision.and(resource);
 		}

@@ -29,7 +29,7 @@ import org.springframework.web.server.ServerWebExchange;
  * request; an implicit deny ends it for methods without authorization, while authorized
  * methods may still be allowed by their authorizer (as on AWS: an IAM principal's own
  * policy, a Lambda authorizer's policy, an authenticated Cognito user), which finds the
- * decision in {@link ApiInvocation#policyDecision()}.
+ * decision in {@link dev.apigw.routing.Handoffs#policyDecision()}.
  */
 public final class ResourcePolicyFilter implements PipelinePhase {
 
@@ -108,7 +108,7 @@ public final class ResourcePolicyFilter implements PipelinePhase {
 			}
 			String methodArn = ExecuteApiArns.method(invocation);
 			PolicyDecision decision = this.policy.evaluateInvoke(methodArn, ClientAddresses.sourceIp(invocation));
-			invocation.policyDecision(decision);
+			invocation.handoffs().policyDecision(decision);
 			AuthorizationType type = invocation.requiredMethod().method().authorizationType();
 			if (decision == PolicyDecision.EXPLICIT_DENY
 					|| (decision == PolicyDecision.IMPLICIT_DENY && type == AuthorizationType.NONE)) {

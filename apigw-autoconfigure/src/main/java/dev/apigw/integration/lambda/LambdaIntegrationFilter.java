@@ -124,7 +124,7 @@ public final class LambdaIntegrationFilter implements PipelinePhase, GatewayFilt
 					+ reference);
 			return Mono.error(new GatewayResponseException(GatewayResponseType.API_CONFIGURATION_ERROR));
 		}
-		IntegrationPayload payload = invocation.requiredIntegrationPayload();
+		IntegrationPayload payload = invocation.handoffs().requiredIntegrationPayload();
 		byte[] body = (payload.body() != null) ? payload.body() : new byte[0];
 		Duration timeout = integration.definition().timeout();
 		Mono<Void> result = (integration.definition().type() == IntegrationType.AWS_PROXY)

@@ -75,7 +75,7 @@ class ResourcePolicyFilterTests {
 		Outcome outcome = PhaseHarness.run(filter(stage), exchange);
 		assertThat(outcome.error()).isNull();
 		assertThat(outcome.wentOn()).isTrue();
-		assertThat(ApiInvocation.required(exchange).policyDecision()).isEqualTo(PolicyDecision.IMPLICIT_DENY);
+		assertThat(ApiInvocation.required(exchange).handoffs().policyDecision()).isEqualTo(PolicyDecision.IMPLICIT_DENY);
 	}
 
 	@Test
@@ -88,7 +88,7 @@ class ResourcePolicyFilterTests {
 		Outcome outcome = PhaseHarness.run(filter(stage), exchange);
 		assertThat(outcome.wentOn()).isTrue();
 		ApiInvocation invocation = ApiInvocation.required(exchange);
-		assertThat(invocation.policyDecision()).isEqualTo(PolicyDecision.ALLOW);
+		assertThat(invocation.handoffs().policyDecision()).isEqualTo(PolicyDecision.ALLOW);
 		assertThat(invocation.identity()).containsEntry("sourceIp", "10.0.0.1");
 	}
 
@@ -98,7 +98,7 @@ class ResourcePolicyFilterTests {
 		MockServerWebExchange exchange = exchange(stage, "/private", "172.16.0.1");
 		Outcome outcome = PhaseHarness.run(filter(stage), exchange);
 		assertThat(outcome.wentOn()).isTrue();
-		assertThat(ApiInvocation.required(exchange).policyDecision()).isNull();
+		assertThat(ApiInvocation.required(exchange).handoffs().policyDecision()).isNull();
 	}
 
 	@Test

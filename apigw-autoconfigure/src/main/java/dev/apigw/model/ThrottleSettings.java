@@ -1,4 +1,4 @@
-package dev.apigw.throttle;
+package dev.apigw.model;
 
 /**
  * A token bucket's settings, as AWS writes them: a steady-state rate and a burst (the

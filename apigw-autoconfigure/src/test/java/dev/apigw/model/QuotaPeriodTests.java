@@ -1,4 +1,4 @@
-package dev.apigw.throttle;
+package dev.apigw.model;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,55 +1,54 @@
 package dev.apigw.validation;
 
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import com.networknt.schema.Schema;
-import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.definition.Problems;
 import dev.apigw.model.Api;
 import dev.apigw.model.DefaultModels;
 import dev.apigw.model.Method;
 import dev.apigw.model.RequestValidator;
-import dev.apigw.model.Resource;
+import dev.apigw.routing.MethodRuntime;
+import dev.apigw.routing.ResourceRuntime;
+import dev.apigw.routing.StageRuntime;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request validation of one deployed API: its models compiled and, for each method with
- * a request validator, what to check. Built once per deployment; read by every request.
+ * The request validation of one deployed stage: its API's models compiled and, for each
+ * method with a request validator, what to check. Built once per deployment; read by every
+ * request.
  */
-final class ApiValidation {
+final class StageValidation {
 
-	private final Map<Method, MethodValidation> methods;
+	private final Map<MethodRuntime, MethodValidation> methods;
 
-	private final List<Problem> problems;
-
-	private ApiValidation(Map<Method, MethodValidation> methods, List<Problem> problems) {
+	private StageValidation(Map<MethodRuntime, MethodValidation> methods) {
 		this.methods = methods;
-		this.problems = List.copyOf(problems);
 	}
 
 	/**
-	 * Compiles an API's validation.
-	 * @param api the API
-	 * @return the validation, with the problems found in the API's models
+	 * Compiles a stage's validation, reporting models that are not valid JSON schemas and
+	 * methods naming unknown models.
+	 * @param runtime the deployed stage
+	 * @param problems receives the problems found
+	 * @return the validation
 	 */
-	static ApiValidation compile(Api api) {
+	static StageValidation compile(StageRuntime runtime, Problems problems) {
+		Api api = runtime.api();
 		ModelSchemas schemas = ModelSchemas.compile(api);
-		List<Problem> problems = new ArrayList<>();
-		schemas.problems()
-			.forEach((model, message) -> problems
-				.add(new Problem(api.source(), api.id(), null, null, "models." + model, message)));
+		schemas.problems().forEach((model, message) -> problems.add("models." + model, message));
 		// identity: the methods requests match are these very instances
-		Map<Method, MethodValidation> methods = new IdentityHashMap<>();
-		for (Resource resource : api.resources()) {
-			for (Method method : resource.methods().values()) {
+		Map<MethodRuntime, MethodValidation> methods = new IdentityHashMap<>();
+		for (ResourceRuntime resource : runtime.resourceList()) {
+			for (MethodRuntime runtimeMethod : resource.methods().values()) {
+				Method method = runtimeMethod.method();
 				method.requestModels().forEach((type, model) -> {
 					if (!schemas.exists(model)) {
-						problems.add(new Problem(api.source(), api.id(), resource.path(), method.httpMethod(),
-								"request-models[" + type + "]", "Unknown model '" + model + "'"));
+						problems.add(resource.path(), method.httpMethod(), "request-models[" + type + "]",
+								"Unknown model '" + model + "'");
 					}
 				});
 				RequestValidator validator = validator(api, method);
@@ -60,11 +59,11 @@ final class ApiValidation {
 						? RequiredParameters.of(method.requestParameters(), resource.path()) : null;
 				BodyModels body = validator.validateRequestBody() ? body(method, schemas) : null;
 				if (parameters != null || body != null) {
-					methods.put(method, new MethodValidation(parameters, body));
+					methods.put(runtimeMethod, new MethodValidation(parameters, body));
 				}
 			}
 		}
-		return new ApiValidation(methods, problems);
+		return new StageValidation(methods);
 	}
 
 	/**
@@ -72,17 +71,13 @@ final class ApiValidation {
 	 * @param method the matched method
 	 * @return the validation, {@code null} when the method's requests are not validated
 	 */
-	@Nullable MethodValidation method(Method method) {
+	@Nullable MethodValidation method(MethodRuntime method) {
 		return this.methods.get(method);
 	}
 
 	/** @return whether any method's requests are validated */
 	boolean validatesAny() {
 		return !this.methods.isEmpty();
-	}
-
-	List<Problem> problems() {
-		return this.problems;
 	}
 
 	private static @Nullable RequestValidator validator(Api api, Method method) {
@@ -96,7 +91,7 @@ final class ApiValidation {
 		for (Map.Entry<String, String> model : method.requestModels().entrySet()) {
 			Schema schema = schemas.schema(model.getValue());
 			if (schema == null) {
-				// a problem of the definition, which then fails start-up
+				// a problem of the definition, reported above
 				return null;
 			}
 			if (BodyModels.DEFAULT_CONTENT_TYPE.equals(model.getKey())) {

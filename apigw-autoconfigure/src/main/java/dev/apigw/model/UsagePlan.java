@@ -1,4 +1,4 @@
-package dev.apigw.throttle;
+package dev.apigw.model;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.apigw.throttle;
+package dev.apigw.model;
 
 /**
  * A usage plan's quota: how many requests one API key may make per period.
