@@ -5,7 +5,7 @@ import java.time.Clock;
 import dev.apigw.cache.ResponseCacheStore;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
-import dev.apigw.deploy.DeploymentStore;
+import dev.apigw.store.DeploymentStore;
 import dev.apigw.store.FailoverRateLimitStore;
 import dev.apigw.store.MemoryRateLimitStore;
 import dev.apigw.store.RateLimitStore;

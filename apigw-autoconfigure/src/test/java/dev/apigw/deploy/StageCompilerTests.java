@@ -13,6 +13,7 @@ import dev.apigw.cache.MemoryResponseCacheStore;
 import dev.apigw.cache.ResponseCacheFilter;
 import dev.apigw.model.Api;
 import dev.apigw.model.CacheClusterSettings;
+import dev.apigw.model.Deployment;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
