@@ -8,12 +8,12 @@ import dev.apigw.cache.CacheMetrics;
 import dev.apigw.cache.CacheProperties;
 import dev.apigw.cache.CacheStoreFilter;
 import dev.apigw.cache.ConfiguredInvalidationPolicy;
-import dev.apigw.cache.MemoryResponseCacheStore;
 import dev.apigw.cache.MicrometerCacheMetrics;
 import dev.apigw.cache.ResponseCacheFilter;
-import dev.apigw.cache.ResponseCacheStore;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.observe.AuditLog;
+import dev.apigw.store.MemoryResponseCacheStore;
+import dev.apigw.store.ResponseCacheStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;

@@ -2,7 +2,6 @@ package dev.apigw.autoconfigure;
 
 import java.time.Clock;
 
-import dev.apigw.cache.ResponseCacheStore;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.store.DeploymentStore;
@@ -11,6 +10,7 @@ import dev.apigw.store.MemoryRateLimitStore;
 import dev.apigw.store.RateLimitStore;
 import dev.apigw.store.RedisDeploymentStore;
 import dev.apigw.store.RedisResponseCacheStore;
+import dev.apigw.store.ResponseCacheStore;
 import dev.apigw.store.StoreProperties;
 
 import org.springframework.beans.factory.ObjectProvider;

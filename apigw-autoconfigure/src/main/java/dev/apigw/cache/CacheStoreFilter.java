@@ -15,6 +15,8 @@ import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.response.ResponseHeaders;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.store.CachedResponse;
+import dev.apigw.store.ResponseCacheStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.reactivestreams.Publisher;

@@ -9,7 +9,6 @@ import dev.apigw.cache.CacheMetrics;
 import dev.apigw.cache.CacheProperties;
 import dev.apigw.cache.CacheStoreFilter;
 import dev.apigw.cache.ConfiguredInvalidationPolicy;
-import dev.apigw.cache.MemoryResponseCacheStore;
 import dev.apigw.cache.ResponseCacheFilter;
 import dev.apigw.model.Api;
 import dev.apigw.model.CacheClusterSettings;
@@ -22,6 +21,7 @@ import dev.apigw.model.Stage;
 import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.routing.DeployedStage;
 import dev.apigw.routing.GatewayEnvironment;
+import dev.apigw.store.MemoryResponseCacheStore;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
