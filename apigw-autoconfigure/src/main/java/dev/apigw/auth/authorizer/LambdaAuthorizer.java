@@ -28,6 +28,7 @@ import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.StageRuntime;
+import dev.apigw.store.AuthorizerResultCache;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -139,10 +140,11 @@ public final class LambdaAuthorizer implements MethodAuthorizer, AutoCloseable {
 		}
 		else {
 			String key = authorizer.cacheKey(identity);
-			result = this.cache.get(key)
+			result = this.cache.get(key, AuthorizerResultCodec.INSTANCE)
 				.map((cached) -> new Outcome(cached, -1))
 				.switchIfEmpty(Mono.defer(() -> invoke(exchange, invocation, authorizer, identity, methodArn)
-					.flatMap((fresh) -> this.cache.put(key, fresh, authorizer.ttl).thenReturn(new Outcome(fresh, started)))));
+					.flatMap((fresh) -> this.cache.put(key, fresh, authorizer.ttl, AuthorizerResultCodec.INSTANCE)
+						.thenReturn(new Outcome(fresh, started)))));
 		}
 		return result.flatMap((outcome) -> {
 			AuthorizerResult authorized = outcome.result();
