@@ -22,7 +22,6 @@ import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.integration.MappingTemplates;
 import dev.apigw.response.IntegrationResponder;
 import dev.apigw.store.AuthorizerResultCache;
-import dev.apigw.store.MemoryAuthorizerResultCache;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
@@ -45,12 +44,12 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of access control: the resource policy, CORS preflight and
  * authorization phases, Lambda authorizers (functions resolved from beans, results cached
- * in memory), Cognito-style JWT authorizers when Spring Security's JOSE support is present,
+ * in the {@link ApigwStoreAutoConfiguration store}), Cognito-style JWT authorizers when Spring Security's JOSE support is present,
  * IAM (SigV4) when an {@link dev.apigw.auth.iam.IamCredentialsRepository} bean exists, and
  * client certificates towards backends. Registers no Spring Security configuration of its
  * own: the application's stays in charge of everything outside the API mounts.
  */
-@AutoConfiguration(after = ApigwAutoConfiguration.class)
+@AutoConfiguration(after = { ApigwAutoConfiguration.class, ApigwStoreAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "apigw.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -81,13 +80,6 @@ public final class ApigwSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuthorizerFunctionResolver apigwAuthorizerFunctions(ListableBeanFactory beans) {
 		return new BeanAuthorizerFunctions(beans);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	AuthorizerResultCache apigwAuthorizerResultCache(@Qualifier("apigwClock") Clock clock,
-			SecurityProperties properties) {
-		return new MemoryAuthorizerResultCache(clock, properties.getAuthorizers().getCacheMaximumSize());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -26,7 +26,8 @@ class ApigwSecurityAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, WebFluxAutoConfiguration.class,
-				GatewayAutoConfiguration.class, ApigwAutoConfiguration.class, ApigwSecurityAutoConfiguration.class))
+				GatewayAutoConfiguration.class, ApigwAutoConfiguration.class, ApigwStoreAutoConfiguration.class,
+				ApigwSecurityAutoConfiguration.class))
 		.withUserConfiguration(ApigwAutoConfigurationTests.ServerPropertiesConfiguration.class)
 		.withPropertyValues("apigw.apis.shop.resources[0].path=/items",
 				"apigw.apis.shop.resources[0].methods.GET.integration.type=MOCK",
