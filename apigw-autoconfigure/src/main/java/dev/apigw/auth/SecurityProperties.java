@@ -89,7 +89,7 @@ public class SecurityProperties {
 		private Duration timeout = Duration.ofSeconds(10);
 
 		/**
-		 * Most authorizer results kept by the in-memory result cache.
+		 * Most authorizer results kept by the in-memory result cache (apigw.store.type=memory; Redis is bounded by its own maxmemory).
 		 */
 		private long cacheMaximumSize = 10_000;
 

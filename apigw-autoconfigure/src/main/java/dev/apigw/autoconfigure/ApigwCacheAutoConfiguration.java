@@ -1,22 +1,18 @@
 package dev.apigw.autoconfigure;
 
-import java.time.Clock;
-
 import dev.apigw.cache.CacheEndpointSection;
 import dev.apigw.cache.CacheInvalidationPolicy;
 import dev.apigw.cache.CacheMetrics;
 import dev.apigw.cache.CacheProperties;
 import dev.apigw.cache.CacheStoreFilter;
 import dev.apigw.cache.ConfiguredInvalidationPolicy;
-import dev.apigw.cache.MemoryResponseCacheStore;
 import dev.apigw.cache.MicrometerCacheMetrics;
 import dev.apigw.cache.ResponseCacheFilter;
-import dev.apigw.cache.ResponseCacheStore;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.observe.AuditLog;
+import dev.apigw.store.ResponseCacheStore;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -28,9 +24,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Stage response caches: the lookup and store phases, the in-memory store (unless
- * {@link ApigwStoreAutoConfiguration} chose Redis), who may invalidate entries, and the
- * {@code cache} section of the actuator endpoint. Stages and methods opt in through their
+ * Stage response caches: the lookup and store phases, who may invalidate entries, and the
+ * {@code cache} section of the actuator endpoint. Where responses are kept (memory or
+ * Redis) is {@link ApigwStoreAutoConfiguration}'s choice. Stages and methods opt in through their
  * settings, so stages without a cache pay nothing.
  */
 @AutoConfiguration(after = ApigwStoreAutoConfiguration.class,
@@ -39,12 +35,6 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(name = "apigw.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(CacheProperties.class)
 public final class ApigwCacheAutoConfiguration {
-
-	@Bean
-	@ConditionalOnMissingBean(ResponseCacheStore.class)
-	MemoryResponseCacheStore apigwResponseCacheStore(@Qualifier("apigwClock") Clock clock) {
-		return new MemoryResponseCacheStore(clock);
-	}
 
 	@Bean
 	@ConditionalOnMissingBean

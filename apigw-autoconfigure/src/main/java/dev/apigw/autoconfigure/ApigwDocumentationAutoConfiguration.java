@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.apigw.definition.ApigwProperties;
-import dev.apigw.deploy.Deployment;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.documentation.ApiExports;
 import dev.apigw.documentation.DocumentationEndpointSection;
@@ -12,6 +11,7 @@ import dev.apigw.documentation.DocumentationVersions;
 import dev.apigw.documentation.ExportEndpointSection;
 import dev.apigw.documentation.SwaggerUiProperties;
 import dev.apigw.documentation.SwaggerUiRoutes;
+import dev.apigw.model.Deployment;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -6,10 +6,8 @@ import java.util.List;
 import dev.apigw.auth.SecurityProperties;
 import dev.apigw.auth.authorizer.AuthorizationFilter;
 import dev.apigw.auth.authorizer.AuthorizerFunctionResolver;
-import dev.apigw.auth.authorizer.AuthorizerResultCache;
 import dev.apigw.auth.authorizer.BeanAuthorizerFunctions;
 import dev.apigw.auth.authorizer.LambdaAuthorizer;
-import dev.apigw.auth.authorizer.MemoryAuthorizerResultCache;
 import dev.apigw.auth.authorizer.MethodAuthorizer;
 import dev.apigw.auth.cors.CorsPreflightFilter;
 import dev.apigw.auth.iam.IamAuthorizer;
@@ -21,9 +19,10 @@ import dev.apigw.auth.resource.ResourcePolicyFilter;
 import dev.apigw.auth.tls.ClientCertificateRoutingFilter;
 import dev.apigw.integration.MappingTemplates;
 import dev.apigw.response.IntegrationResponder;
+import dev.apigw.store.AuthorizerResultCache;
 import reactor.core.scheduler.Scheduler;
-import reactor.netty.http.client.HttpClient;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.http.client.HttpClient;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,7 +42,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of access control: the resource policy, CORS preflight and
  * authorization phases, Lambda authorizers (functions resolved from beans, results cached
- * in memory), Cognito-style JWT authorizers when Spring Security's JOSE support is present,
+ * in the {@link ApigwStoreAutoConfiguration store}), Cognito-style JWT authorizers when Spring Security's JOSE support is present,
  * IAM (SigV4) when an {@link dev.apigw.auth.iam.IamCredentialsRepository} bean exists, and
  * client certificates towards backends. The phases check what they need (policies parse,
  * every authorized method has an authorizer that can serve it, SSL bundles exist) when each
@@ -51,7 +50,7 @@ import org.springframework.context.annotation.Configuration;
  * configuration of its own: the application's stays in charge of everything outside the API
  * mounts.
  */
-@AutoConfiguration(after = ApigwAutoConfiguration.class)
+@AutoConfiguration(after = { ApigwAutoConfiguration.class, ApigwStoreAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "apigw.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -82,13 +81,6 @@ public final class ApigwSecurityAutoConfiguration {
 	@ConditionalOnMissingBean
 	AuthorizerFunctionResolver apigwAuthorizerFunctions(ListableBeanFactory beans) {
 		return new BeanAuthorizerFunctions(beans);
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	AuthorizerResultCache apigwAuthorizerResultCache(@Qualifier("apigwClock") Clock clock,
-			SecurityProperties properties) {
-		return new MemoryAuthorizerResultCache(clock, properties.getAuthorizers().getCacheMaximumSize());
 	}
 
 	@Bean(destroyMethod = "close")

@@ -1,5 +1,6 @@
 package dev.apigw.autoconfigure;
 
+import dev.apigw.auth.SecurityProperties;
 import dev.apigw.store.StoreProperties;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,15 +9,21 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Import;
 
 /**
- * The store of throttles, quotas and usage records ({@code apigw.store.type}): in memory by
- * default, Redis when configured (and Spring Data Redis reactive is on the classpath).
+ * Every store of state that gateway instances share, behind one switch
+ * ({@code apigw.store.type}): rate limits and quotas, stage response caches, deployments
+ * and stage pointers, Lambda authorizer results and WebSocket connections, in this
+ * instance's memory by default or all in Redis (with Spring Data Redis reactive on the
+ * class path), and the health of those that can be unavailable. Each store backs off when
+ * the application defines its own bean of the store's type.
  */
-@AutoConfiguration(after = ApigwAutoConfiguration.class,
+@AutoConfiguration(before = ApigwAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "apigw.enabled", matchIfMissing = true)
-@EnableConfigurationProperties(StoreProperties.class)
-// in this order: the memory store is the fallback when no other store is defined
-@Import({ StoreConfigurations.Redis.class, StoreConfigurations.RedisMissing.class, StoreConfigurations.Memory.class })
+@EnableConfigurationProperties({ StoreProperties.class, SecurityProperties.class })
+// in this order: the memory stores are the fallback for every store not defined before them,
+// and the health indicator reports the shared stores defined before it
+@Import({ StoreConfigurations.Redis.class, StoreConfigurations.RedisMissing.class, StoreConfigurations.Memory.class,
+		StoreConfigurations.Health.class })
 public final class ApigwStoreAutoConfiguration {
 
 }

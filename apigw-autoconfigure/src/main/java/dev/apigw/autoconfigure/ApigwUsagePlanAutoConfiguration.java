@@ -16,7 +16,6 @@ import dev.apigw.observe.UsagePlanMetrics;
 import dev.apigw.routing.StageRuntime;
 import dev.apigw.store.RateLimitStore;
 import dev.apigw.store.SharedStore;
-import dev.apigw.store.StoreHealthIndicator;
 import dev.apigw.throttle.ThrottleFilter;
 import dev.apigw.throttle.ThrottleListener;
 import dev.apigw.throttle.ThrottlingProperties;
@@ -44,7 +43,7 @@ import org.springframework.util.function.SingletonSupplier;
  * API keys, usage plans and throttling: the API key and throttling phases, the key
  * repository (keys of {@code apigw.api-keys} unless the application declares an
  * {@link ApiKeyRepository}), the plans checked against the APIs at start-up, the
- * {@code usage} section of the actuator endpoint, metrics and the shared store's health.
+ * {@code usage} section of the actuator endpoint and metrics.
  */
 @AutoConfiguration(after = { ApigwAutoConfiguration.class, ApigwStoreAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
@@ -114,19 +113,6 @@ public final class ApigwUsagePlanAutoConfiguration {
 		@ConditionalOnMissingBean
 		UsagePlanMetrics apigwUsagePlanMetrics(MeterRegistry registry, ObjectProvider<SharedStore> stores) {
 			return new UsagePlanMetrics(registry, stores.orderedStream().toList());
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.health.contributor.ReactiveHealthIndicator")
-	@ConditionalOnBean(SharedStore.class)
-	static class StoreHealthConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean(name = "apigwStoreHealthIndicator")
-		StoreHealthIndicator apigwStoreHealthIndicator(ObjectProvider<SharedStore> stores) {
-			return new StoreHealthIndicator(stores.orderedStream().toList());
 		}
 
 	}

@@ -1,7 +1,6 @@
 package dev.apigw.autoconfigure;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import dev.apigw.auth.ApiKeyRepository;
 import dev.apigw.auth.iam.IamCredentialsRepository;
@@ -11,16 +10,13 @@ import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.integration.lambda.LambdaFunctionRegistry;
+import dev.apigw.integration.lambda.LambdaInvoker;
+import dev.apigw.integration.lambda.LambdaProperties;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.WebSocketApi;
 import dev.apigw.model.WebSocketRoute;
-import dev.apigw.integration.lambda.LambdaInvoker;
-import dev.apigw.integration.lambda.LambdaProperties;
 import dev.apigw.routing.GatewayEnvironment;
 import dev.apigw.store.ConnectionStore;
-import dev.apigw.store.MemoryConnectionStore;
-import dev.apigw.store.RedisConnectionStore;
-import dev.apigw.store.StoreProperties;
 import dev.apigw.template.TemplateEngine;
 import dev.apigw.template.TemplateRenderer;
 import dev.apigw.throttle.UsagePlans;
@@ -41,31 +37,26 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * WebSocket APIs ({@code apigw.websocket-apis}): their deployment, the web filter that
  * terminates client WebSockets at their mounts and serves {@code @connections}, the
- * {@link dev.apigw.websocket.WebSocketConnections} Java API, and the connection store
- * (memory, or Redis with {@code apigw.store.type=redis}).
+ * {@link dev.apigw.websocket.WebSocketConnections} Java API. The connection store (memory,
+ * or Redis with {@code apigw.store.type=redis}) is {@link ApigwStoreAutoConfiguration}'s.
  */
 @AutoConfiguration(
 		after = { ApigwAutoConfiguration.class, ApigwLambdaAutoConfiguration.class, ApigwStoreAutoConfiguration.class,
-				ApigwUsagePlanAutoConfiguration.class },
-		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration")
+				ApigwUsagePlanAutoConfiguration.class })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnBooleanProperty(name = "apigw.enabled", matchIfMissing = true)
 @ConditionalOnBean(DeploymentRegistry.class)
 @EnableConfigurationProperties(WebSocketProperties.class)
 public final class ApigwWebSocketAutoConfiguration {
-
-	private static final String REDIS_FACTORY = "org.springframework.data.redis.connection.ReactiveRedisConnectionFactory";
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -173,39 +164,6 @@ public final class ApigwWebSocketAutoConfiguration {
 				LambdaProperties properties) {
 			return new LambdaInvoker(registry, environment, properties.getLambda().getThreads(),
 					properties.getLambda().getQueueCapacity(), "apigw-ws-lambda");
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnProperty(name = "apigw.store.type", havingValue = "memory", matchIfMissing = true)
-	static class MemoryStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ConnectionStore apigwConnectionStore() {
-			return new MemoryConnectionStore();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = REDIS_FACTORY)
-	@ConditionalOnProperty(name = "apigw.store.type", havingValue = "redis")
-	static class RedisStoreConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		ConnectionStore apigwConnectionStore(StoreProperties properties,
-				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
-			ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
-			if (factory == null) {
-				throw new InvalidApiDefinitionException(new Problem("application properties", "*", null, null,
-						"apigw.store.type", "apigw.store.type=redis needs a ReactiveRedisConnectionFactory; "
-								+ "configure spring.data.redis.* (Spring Boot's Redis auto-configuration)"));
-			}
-			Duration timeout = properties.getRedis().getTimeout();
-			return new RedisConnectionStore(factory, properties.getRedis().getKeyPrefix(), timeout);
 		}
 
 	}

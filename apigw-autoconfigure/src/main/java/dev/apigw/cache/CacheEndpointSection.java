@@ -9,6 +9,8 @@ import dev.apigw.actuate.ApigwEndpointSection;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.model.Api;
 import dev.apigw.observe.AuditLog;
+import dev.apigw.store.MemoryResponseCacheStore;
+import dev.apigw.store.ResponseCacheStore;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -16,6 +16,8 @@ import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.ResponseHeaders;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.StageRuntime;
+import dev.apigw.store.CachedResponse;
+import dev.apigw.store.ResponseCacheStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

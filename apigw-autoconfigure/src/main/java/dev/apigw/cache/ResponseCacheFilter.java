@@ -11,6 +11,8 @@ import dev.apigw.response.GatewayResponseException;
 import dev.apigw.response.ResponseHeaders;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.StageRuntime;
+import dev.apigw.store.CachedResponse;
+import dev.apigw.store.ResponseCacheStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.apigw.definition.ApiDefinitions;
 import dev.apigw.definition.InvalidApiDefinitionException;
+import dev.apigw.model.Deployment;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -10,6 +10,8 @@ import dev.apigw.definition.ApiDefinitions;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.model.Api;
 import dev.apigw.model.CanarySettings;
+import dev.apigw.model.Deployment;
+import dev.apigw.model.StagePointer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

@@ -11,6 +11,7 @@ import dev.apigw.definition.Problems;
 import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.integration.IntegrationCompiler;
 import dev.apigw.model.Api;
+import dev.apigw.model.Deployment;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;

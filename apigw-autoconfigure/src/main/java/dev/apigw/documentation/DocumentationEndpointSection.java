@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.apigw.actuate.ApigwEndpointSection;
-import dev.apigw.deploy.Deployment;
 import dev.apigw.deploy.DeploymentRegistry;
+import dev.apigw.model.Deployment;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -1,7 +1,7 @@
 package dev.apigw.store;
 
-import dev.apigw.deploy.Deployment;
-import dev.apigw.deploy.StagePointer;
+import dev.apigw.model.Deployment;
+import dev.apigw.model.StagePointer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -9,10 +9,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import dev.apigw.deploy.Deployment;
-import dev.apigw.deploy.DeploymentStore;
-import dev.apigw.deploy.MemoryDeploymentStore;
-import dev.apigw.deploy.StagePointer;
+import dev.apigw.model.Deployment;
+import dev.apigw.model.StagePointer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -13,8 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.cache.CachedResponse;
-import dev.apigw.cache.ResponseCacheStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Mono;

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class StoreProperties {
 
 	/**
-	 * Store for throttles, quotas, usage records, stage response caches, deployment history and stage pointers: MEMORY (this instance only) or REDIS (shared by every instance; needs spring-boot-starter-data-redis-reactive and spring.data.redis.*).
+	 * Store for throttles, quotas, usage records, stage response caches, deployment history and stage pointers, Lambda authorizer results and WebSocket connections: MEMORY (this instance only) or REDIS (all of them shared by every instance; needs spring-boot-starter-data-redis-reactive and spring.data.redis.*). A bean of a store type the application declares replaces that store.
 	 */
 	private Type type = Type.MEMORY;
 

@@ -4,13 +4,13 @@ import java.util.Map;
 
 import dev.apigw.auth.authorizer.AuthorizationFilter;
 import dev.apigw.auth.authorizer.AuthorizerFunction;
-import dev.apigw.auth.authorizer.AuthorizerResultCache;
-import dev.apigw.auth.authorizer.MemoryAuthorizerResultCache;
 import dev.apigw.auth.iam.InMemoryIamCredentials;
 import dev.apigw.auth.jwt.CognitoAuthorizer;
 import dev.apigw.auth.resource.ResourcePolicyFilter;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.model.AuthorizationType;
+import dev.apigw.store.AuthorizerResultCache;
+import dev.apigw.store.MemoryAuthorizerResultCache;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -26,7 +26,8 @@ class ApigwSecurityAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SslAutoConfiguration.class, WebFluxAutoConfiguration.class,
-				GatewayAutoConfiguration.class, ApigwAutoConfiguration.class, ApigwSecurityAutoConfiguration.class))
+				GatewayAutoConfiguration.class, ApigwAutoConfiguration.class, ApigwStoreAutoConfiguration.class,
+				ApigwSecurityAutoConfiguration.class))
 		.withUserConfiguration(ApigwAutoConfigurationTests.ServerPropertiesConfiguration.class)
 		.withPropertyValues("apigw.apis.shop.resources[0].path=/items",
 				"apigw.apis.shop.resources[0].methods.GET.integration.type=MOCK",

@@ -15,6 +15,7 @@ import dev.apigw.model.MethodSettings;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.store.MemoryResponseCacheStore;
 import dev.apigw.test.MutableClock;
 import dev.apigw.test.StageHarness;
 import org.junit.jupiter.api.Test;

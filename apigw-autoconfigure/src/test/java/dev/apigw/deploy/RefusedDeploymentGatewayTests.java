@@ -18,6 +18,7 @@ import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
+import dev.apigw.model.StagePointer;
 import dev.apigw.test.GatewayTestApplication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;

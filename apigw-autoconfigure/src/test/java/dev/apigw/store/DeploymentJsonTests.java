@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.deploy.Deployment;
-import dev.apigw.deploy.StagePointer;
 import dev.apigw.model.AccessLogSettings;
 import dev.apigw.model.Api;
 import dev.apigw.model.ApiKeySource;
@@ -15,6 +13,7 @@ import dev.apigw.model.Authorizer;
 import dev.apigw.model.CacheClusterSettings;
 import dev.apigw.model.CanarySettings;
 import dev.apigw.model.ContentHandling;
+import dev.apigw.model.Deployment;
 import dev.apigw.model.GatewayResponse;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
@@ -27,6 +26,7 @@ import dev.apigw.model.PassthroughBehavior;
 import dev.apigw.model.RequestValidator;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
+import dev.apigw.model.StagePointer;
 import dev.apigw.model.UnauthorizedCacheControlHeaderStrategy;
 import org.junit.jupiter.api.Test;
 

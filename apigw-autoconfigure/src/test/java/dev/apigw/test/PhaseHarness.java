@@ -7,9 +7,9 @@ import java.util.List;
 
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.Problems;
-import dev.apigw.deploy.Deployment;
 import dev.apigw.deploy.StageCompiler;
 import dev.apigw.model.Api;
+import dev.apigw.model.Deployment;
 import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.DeployedStage;

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import dev.apigw.definition.Problems;
-import dev.apigw.deploy.Deployment;
 import dev.apigw.deploy.StageCompiler;
 import dev.apigw.model.Api;
+import dev.apigw.model.Deployment;
 import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.DeployedStage;

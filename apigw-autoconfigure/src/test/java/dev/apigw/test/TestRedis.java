@@ -199,8 +199,32 @@ public final class TestRedis implements AutoCloseable {
 		if (!reply.startsWith("$")) {
 			throw new IllegalStateException("GET " + key + " answered " + reply);
 		}
-		int start = reply.indexOf("\r\n") + 2;
-		return reply.substring(start, start + Integer.parseInt(reply.substring(1, start - 2)));
+		return reply.substring(reply.indexOf("\r\n") + 2, reply.length() - 2);
+	}
+
+	/**
+	 * How long a key has to live.
+	 * @param key the key (without spaces)
+	 * @return milliseconds, {@code -1} for a key without expiry, {@code -2} for no key
+	 */
+	public long pttl(String key) {
+		String reply = command("PTTL " + key);
+		if (!reply.startsWith(":")) {
+			throw new IllegalStateException("PTTL " + key + " answered " + reply);
+		}
+		return Long.parseLong(reply.substring(1, reply.indexOf("\r\n")));
+	}
+
+	/**
+	 * Writes a short string value, without expiry.
+	 * @param key the key (without spaces)
+	 * @param value the value (without spaces)
+	 */
+	public void set(String key, String value) {
+		String reply = command("SET " + key + " " + value);
+		if (!reply.startsWith("+OK")) {
+			throw new IllegalStateException("SET " + key + " answered " + reply);
+		}
 	}
 
 	/**
@@ -226,9 +250,21 @@ public final class TestRedis implements AutoCloseable {
 			out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
-			byte[] buffer = new byte[64];
-			int read = in.read(buffer);
-			return (read > 0) ? new String(buffer, 0, read, StandardCharsets.US_ASCII) : "";
+			StringBuilder reply = new StringBuilder();
+			int next;
+			while ((next = in.read()) != -1) {
+				reply.append((char) next);
+				if (reply.length() > 1 && reply.charAt(reply.length() - 2) == '\r' && next == '\n') {
+					break;
+				}
+			}
+			// a bulk string's value follows its length line: read all of it
+			if (reply.length() > 1 && reply.charAt(0) == '$' && reply.charAt(1) != '-') {
+				int length = Integer.parseInt(reply.substring(1, reply.length() - 2));
+				byte[] value = in.readNBytes(length + 2);
+				reply.append(new String(value, StandardCharsets.UTF_8));
+			}
+			return reply.toString();
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

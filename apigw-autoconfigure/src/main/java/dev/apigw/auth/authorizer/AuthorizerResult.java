@@ -12,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What a Lambda authorizer returned, validated: the principal, the whole policy (cached
  * as a whole and evaluated against each later method ARN, as AWS does), the context with
- * its values stringified, and the API key for usage plans. Every field is plain data (the
- * policy is kept as JSON text too), so a shared store can serialise it.
+ * its values stringified, and the API key for usage plans. The policy is kept as JSON text
+ * too, so that a shared cache can write the output back ({@code AuthorizerResultCodec}).
  *
  * @param principalId the principal id
  * @param policy the policy
@@ -28,20 +28,6 @@ public record AuthorizerResult(String principalId, PolicyDocument policy, String
 
 	public AuthorizerResult {
 		context = Map.copyOf(context);
-	}
-
-	/**
-	 * Rebuilds a result from its plain data (a store's representation).
-	 * @param principalId the principal id
-	 * @param policyJson the policy as JSON text
-	 * @param context the context
-	 * @param usageIdentifierKey the API key, or {@code null}
-	 * @return the result
-	 */
-	public static AuthorizerResult of(String principalId, String policyJson, Map<String, String> context,
-			@Nullable String usageIdentifierKey) {
-		return new AuthorizerResult(principalId, PolicyDocument.parse(policyJson), policyJson, context,
-				usageIdentifierKey);
 	}
 
 	/**

@@ -26,6 +26,7 @@ import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.StageRuntime;
+import dev.apigw.store.AuthorizerResultCache;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -288,10 +289,11 @@ public final class LambdaAuthorizer implements MethodAuthorizer, AutoCloseable {
 			}
 			else {
 				String key = cacheKey(identity);
-				result = LambdaAuthorizer.this.cache.get(key)
+				result = LambdaAuthorizer.this.cache.get(key, AuthorizerResultCodec.INSTANCE)
 					.map((cached) -> new Outcome(cached, -1))
 					.switchIfEmpty(Mono.defer(() -> invoke(exchange, invocation, this, identity, methodArn)
-						.flatMap((fresh) -> LambdaAuthorizer.this.cache.put(key, fresh, this.ttl)
+						.flatMap((fresh) -> LambdaAuthorizer.this.cache
+							.put(key, fresh, this.ttl, AuthorizerResultCodec.INSTANCE)
 							.thenReturn(new Outcome(fresh, started)))));
 			}
 			return result.flatMap((outcome) -> authorized(exchange, invocation, methodArn, outcome));

@@ -21,6 +21,7 @@ import dev.apigw.model.Stage;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.DeployedStage;
+import dev.apigw.store.MemoryAuthorizerResultCache;
 import dev.apigw.test.PhaseHarness;
 import dev.apigw.test.PhaseHarness.Outcome;
 import org.jspecify.annotations.Nullable;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import dev.apigw.deploy.Deployment;
 import dev.apigw.deploy.StageCompiler;
 import dev.apigw.model.Api;
+import dev.apigw.model.Deployment;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;

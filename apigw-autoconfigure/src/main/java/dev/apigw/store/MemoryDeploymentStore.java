@@ -1,10 +1,12 @@
-package dev.apigw.deploy;
+package dev.apigw.store;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.apigw.model.Deployment;
+import dev.apigw.model.StagePointer;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,4 @@
-package dev.apigw.auth.authorizer;
+package dev.apigw.store;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The in-memory {@link AuthorizerResultCache}: a bounded Caffeine cache whose entries
- * expire after their own TTL, measured on the gateway's clock.
+ * expire after their own TTL, measured on the gateway's clock. It keeps the results
+ * themselves, so a hit costs no decoding.
  */
 public final class MemoryAuthorizerResultCache implements AuthorizerResultCache {
 
@@ -48,16 +49,22 @@ public final class MemoryAuthorizerResultCache implements AuthorizerResultCache 
 	}
 
 	@Override
-	public Mono<AuthorizerResult> get(String key) {
+	public <T> Mono<T> get(String key, ValueCodec<T> codec) {
 		return Mono.fromSupplier(() -> {
 			Entry entry = this.cache.getIfPresent(key);
-			return (entry != null) ? entry.result() : null;
+			// the codec stands for the value's type: an entry put with another one is not ours
+			if (entry == null || entry.codec() != codec) {
+				return null;
+			}
+			@SuppressWarnings("unchecked")
+			T result = (T) entry.result();
+			return result;
 		});
 	}
 
 	@Override
-	public Mono<Void> put(String key, AuthorizerResult result, Duration ttl) {
-		return Mono.fromRunnable(() -> this.cache.put(key, new Entry(result, ttl.toNanos())));
+	public <T> Mono<Void> put(String key, T result, Duration ttl, ValueCodec<T> codec) {
+		return Mono.fromRunnable(() -> this.cache.put(key, new Entry(result, codec, ttl.toNanos())));
 	}
 
 	@Override
@@ -65,7 +72,7 @@ public final class MemoryAuthorizerResultCache implements AuthorizerResultCache 
 		return Mono.fromRunnable(this.cache::invalidateAll);
 	}
 
-	private record Entry(AuthorizerResult result, long ttlNanos) {
+	private record Entry(Object result, ValueCodec<?> codec, long ttlNanos) {
 
 	}
 

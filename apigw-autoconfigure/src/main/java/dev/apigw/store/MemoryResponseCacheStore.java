@@ -1,4 +1,4 @@
-package dev.apigw.cache;
+package dev.apigw.store;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.apigw.cache;
+package dev.apigw.store;
 
 import java.util.List;
 import java.util.Map;

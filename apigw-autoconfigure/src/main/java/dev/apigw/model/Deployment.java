@@ -1,8 +1,7 @@
-package dev.apigw.deploy;
+package dev.apigw.model;
 
 import java.time.Instant;
 
-import dev.apigw.model.Api;
 import org.jspecify.annotations.Nullable;
 
 /**

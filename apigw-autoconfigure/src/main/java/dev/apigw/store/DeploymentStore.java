@@ -1,9 +1,11 @@
-package dev.apigw.deploy;
+package dev.apigw.store;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.apigw.model.Deployment;
+import dev.apigw.model.StagePointer;
 import org.jspecify.annotations.Nullable;
 
 /**
