@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import dev.apigw.definition.ApiDefinitionSource;
-import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.model.Api;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Integration;
@@ -19,9 +19,9 @@ import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.MethodResponse;
 import dev.apigw.model.PassthroughBehavior;
+import dev.apigw.model.PathSegments;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
-import dev.apigw.routing.PathSegments;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;

@@ -14,6 +14,7 @@ import dev.apigw.deploy.StageCompiler;
 import dev.apigw.integration.ApiIdHeaderFilter;
 import dev.apigw.integration.HttpIntegrationResponseFilter;
 import dev.apigw.integration.IntegrationRequestFilter;
+import dev.apigw.integration.IntegrationResponder;
 import dev.apigw.integration.MappingTemplates;
 import dev.apigw.integration.MockIntegrationFilter;
 import dev.apigw.model.BasePathMapping;
@@ -25,7 +26,6 @@ import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.pipeline.StageFilteringWebHandler;
 import dev.apigw.response.GatewayResponseWriter;
-import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.GatewayEnvironment;
 import dev.apigw.store.DeploymentStore;
 import dev.apigw.store.MemoryDeploymentStore;
@@ -178,7 +178,7 @@ public final class ApigwAutoConfiguration {
 		Integer managementPort = environment.getProperty("management.server.port", Integer.class);
 		boolean separate = managementPort != null && managementPort > 0 && !managementPort.equals(serverPort);
 		FilteringWebHandler gateway = new StageFilteringWebHandler(globalFilters.orderedStream().toList());
-		return new ApiMountWebFilter(registry, gateway, clock, properties.getWebFilterOrder(),
+		return new ApiMountWebFilter(() -> registry.snapshot().mounts(), gateway, clock, properties.getWebFilterOrder(),
 				separate ? managementPort : null);
 	}
 

@@ -1,6 +1,6 @@
 package dev.apigw.autoconfigure;
 
-import dev.apigw.cache.CacheEndpointSection;
+import dev.apigw.actuate.CacheEndpointSection;
 import dev.apigw.cache.CacheInvalidationPolicy;
 import dev.apigw.cache.CacheMetrics;
 import dev.apigw.cache.CacheProperties;

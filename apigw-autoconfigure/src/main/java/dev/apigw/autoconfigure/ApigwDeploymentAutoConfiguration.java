@@ -2,12 +2,12 @@ package dev.apigw.autoconfigure;
 
 import java.time.Clock;
 
+import dev.apigw.actuate.AuditEndpointSection;
+import dev.apigw.actuate.DeploymentsEndpointSection;
 import dev.apigw.definition.ApiDefinitions;
 import dev.apigw.deploy.DefinitionRefreshListener;
 import dev.apigw.deploy.DeploymentProperties;
 import dev.apigw.deploy.DeploymentRegistry;
-import dev.apigw.deploy.DeploymentsEndpointSection;
-import dev.apigw.observe.AuditEndpointSection;
 import dev.apigw.observe.AuditLog;
 import dev.apigw.observe.AuditProperties;
 

@@ -3,12 +3,12 @@ package dev.apigw.autoconfigure;
 import java.time.Clock;
 import java.util.List;
 
+import dev.apigw.actuate.DocumentationEndpointSection;
+import dev.apigw.actuate.ExportEndpointSection;
 import dev.apigw.definition.ApigwProperties;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.documentation.ApiExports;
-import dev.apigw.documentation.DocumentationEndpointSection;
 import dev.apigw.documentation.DocumentationVersions;
-import dev.apigw.documentation.ExportEndpointSection;
 import dev.apigw.documentation.SwaggerUiProperties;
 import dev.apigw.documentation.SwaggerUiRoutes;
 import dev.apigw.model.Deployment;

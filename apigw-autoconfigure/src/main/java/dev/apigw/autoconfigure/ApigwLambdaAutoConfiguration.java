@@ -5,13 +5,13 @@ import java.util.List;
 
 import dev.apigw.definition.ApiDefinitionValidator;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.integration.IntegrationResponder;
 import dev.apigw.integration.lambda.LambdaFunctionRegistry;
 import dev.apigw.integration.lambda.LambdaIntegrationFilter;
 import dev.apigw.integration.lambda.LambdaProperties;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
-import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.GatewayEnvironment;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.apigw.actuate.UsageEndpointSection;
 import dev.apigw.auth.ApiKey;
 import dev.apigw.auth.ApiKeyFilter;
 import dev.apigw.auth.ApiKeyProperties;
@@ -19,7 +20,6 @@ import dev.apigw.store.SharedStore;
 import dev.apigw.throttle.ThrottleFilter;
 import dev.apigw.throttle.ThrottleListener;
 import dev.apigw.throttle.ThrottlingProperties;
-import dev.apigw.throttle.UsageEndpointSection;
 import dev.apigw.throttle.UsagePlanDefinitions;
 import dev.apigw.throttle.UsagePlanProperties;
 import dev.apigw.throttle.UsagePlans;

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.integration.MappingExpression;
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.Method;
@@ -16,6 +15,7 @@ import dev.apigw.model.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.ResourceRuntime;
 import dev.apigw.routing.StageRuntime;
+import dev.apigw.template.MappingExpression;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

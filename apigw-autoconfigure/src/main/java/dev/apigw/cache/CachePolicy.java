@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.integration.MappingExpression;
 import dev.apigw.model.UnauthorizedCacheControlHeaderStrategy;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.Mount;
+import dev.apigw.template.MappingExpression;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;

@@ -12,10 +12,10 @@ import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
 import dev.apigw.model.Method;
+import dev.apigw.model.PathSegments;
 import dev.apigw.model.ReservedHeaders;
 import dev.apigw.model.Resource;
-import dev.apigw.routing.PathSegments;
-import dev.apigw.routing.ResourceTree;
+import dev.apigw.model.ResourceTree;
 import org.jspecify.annotations.Nullable;
 
 /**

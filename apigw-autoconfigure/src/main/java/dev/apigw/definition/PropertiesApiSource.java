@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.apigw.auth.cors.CorsSettings;
-import dev.apigw.auth.cors.EnableCors;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.definition.ResourceProperties.MethodProperties;
 import dev.apigw.definition.ResourceProperties.MethodResponseProperties;

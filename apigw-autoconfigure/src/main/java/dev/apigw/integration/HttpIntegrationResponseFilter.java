@@ -4,7 +4,6 @@ import dev.apigw.definition.Problems;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelinePhase;
-import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.StageRuntime;
 import org.jspecify.annotations.Nullable;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.apigw.model.ReservedHeaders;
+import dev.apigw.routing.CompiledIntegration;
+import dev.apigw.template.MappingExpression;
 
 /**
  * The headers parameter mappings and {@code $context.requestOverride.header} add to an

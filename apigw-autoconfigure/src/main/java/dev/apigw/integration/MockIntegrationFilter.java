@@ -9,7 +9,6 @@ import dev.apigw.model.IntegrationType;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.GatewayResponseException;
-import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.IntegrationPayload;
 import dev.apigw.routing.StageRuntime;

@@ -2,7 +2,7 @@ package dev.apigw.integration;
 
 import java.nio.charset.StandardCharsets;
 
-import dev.apigw.routing.PathSegments;
+import dev.apigw.model.PathSegments;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.util.UriUtils;

@@ -2,8 +2,8 @@ package dev.apigw.pipeline;
 
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.function.Supplier;
 
-import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.DeployedStage;
 import dev.apigw.routing.Mount;
@@ -23,14 +23,14 @@ import org.springframework.web.server.WebFilterChain;
  * Hands requests inside an API mount to the gateway; everything else continues to the
  * application's own handlers untouched.
  * <p>
- * Mounts are resolved in one lookup in the current {@link dev.apigw.deploy.RoutingSnapshot}
+ * Mounts are resolved in one lookup in the current mount table (the deployments' current routing snapshot)
  * instead of Spring Cloud Gateway's linear scan of routes, and requests are handed to the
  * gateway's {@link FilteringWebHandler} directly, so CORS preflights reach the API's own
  * OPTIONS methods as on AWS rather than Spring's generic CORS handling.
  */
 public final class ApiMountWebFilter implements WebFilter, Ordered {
 
-	private final DeploymentRegistry registry;
+	private final Supplier<MountTable<Mount>> mounts;
 
 	private final FilteringWebHandler gateway;
 
@@ -42,16 +42,17 @@ public final class ApiMountWebFilter implements WebFilter, Ordered {
 
 	/**
 	 * Creates the filter.
-	 * @param registry the deployments
+	 * @param mounts the current mount table, read once per request (the deployments' current
+	 * routing snapshot)
 	 * @param gateway the gateway's handler
 	 * @param clock the clock request times are read from
 	 * @param order the web filter order
 	 * @param managementPort a separate management port whose requests are never the
 	 * gateway's, or {@code null}
 	 */
-	public ApiMountWebFilter(DeploymentRegistry registry, FilteringWebHandler gateway, Clock clock, int order,
+	public ApiMountWebFilter(Supplier<MountTable<Mount>> mounts, FilteringWebHandler gateway, Clock clock, int order,
 			@Nullable Integer managementPort) {
-		this.registry = registry;
+		this.mounts = mounts;
 		this.gateway = gateway;
 		this.clock = clock;
 		this.order = order;
@@ -72,8 +73,7 @@ public final class ApiMountWebFilter implements WebFilter, Ordered {
 				return chain.filter(exchange);
 			}
 		}
-		MountTable.Mounted<Mount> mounted = this.registry.snapshot()
-			.mounts()
+		MountTable.Mounted<Mount> mounted = this.mounts.get()
 			.match(request.getURI().getHost(), request.getURI().getRawPath());
 		if (mounted == null) {
 			return chain.filter(exchange);

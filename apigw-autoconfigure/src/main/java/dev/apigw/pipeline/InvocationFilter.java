@@ -8,15 +8,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.apigw.definition.Problems;
 import dev.apigw.model.GatewayResponseType;
-import dev.apigw.pipeline.PipelinePhase;
+import dev.apigw.model.PathSegments;
+import dev.apigw.model.ResourceTree;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.response.GatewayResponseWriter;
 import dev.apigw.response.ResponseHeaders;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.MethodRuntime;
-import dev.apigw.routing.PathSegments;
 import dev.apigw.routing.ResourceRuntime;
-import dev.apigw.routing.ResourceTree;
 import dev.apigw.routing.StageRuntime;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

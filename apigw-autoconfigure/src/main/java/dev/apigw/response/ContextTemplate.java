@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.apigw.integration.MappingExpression;
+import dev.apigw.template.MappingExpression;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,11 +3,11 @@ package dev.apigw.response;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import dev.apigw.integration.MappingExpression;
 import dev.apigw.model.GatewayResponse;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.ReservedHeaders;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.template.MappingExpression;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -1,6 +1,5 @@
 package dev.apigw.routing;
 
-import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.model.Integration;
 import dev.apigw.model.Method;
 

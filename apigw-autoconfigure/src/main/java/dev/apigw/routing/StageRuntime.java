@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.apigw.model.Api;
+import dev.apigw.model.ResourceTree;
 import dev.apigw.model.Stage;
 
 /**

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.apigw.routing.PathSegments;
+import dev.apigw.model.PathSegments;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;

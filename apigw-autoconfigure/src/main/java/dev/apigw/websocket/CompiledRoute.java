@@ -2,9 +2,9 @@ package dev.apigw.websocket;
 
 import java.util.Map;
 
-import dev.apigw.integration.CompiledIntegration;
 import dev.apigw.model.ReservedHeaders;
 import dev.apigw.model.WebSocketRoute;
+import dev.apigw.routing.CompiledIntegration;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-import dev.apigw.integration.CompiledIntegration;
-import dev.apigw.integration.FunctionReference;
 import dev.apigw.integration.lambda.LambdaInvoker;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.PassthroughBehavior;
+import dev.apigw.routing.CompiledIntegration;
+import dev.apigw.routing.FunctionReference;
 import dev.apigw.template.MappingTemplate;
 import dev.apigw.template.RenderRejectedException;
 import dev.apigw.template.TemplateInput;

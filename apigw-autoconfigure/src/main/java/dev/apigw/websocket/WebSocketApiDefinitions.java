@@ -8,8 +8,8 @@ import java.util.function.Function;
 
 import dev.apigw.definition.ApiValidator;
 import dev.apigw.definition.IntegrationMapper;
-import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.ProblemSink;
 import dev.apigw.definition.StageMapper;
 import dev.apigw.model.Api;
@@ -87,7 +87,7 @@ public final class WebSocketApiDefinitions {
 				}
 				java.util.Set<String> messages = new java.util.LinkedHashSet<>();
 				for (Stage stage : api.stages().values()) {
-					String uri = dev.apigw.integration.UriTemplate.substituteStageVariables(integration.uri(),
+					String uri = dev.apigw.routing.UriTemplate.substituteStageVariables(integration.uri(),
 							stage.variables());
 					String message = functions.apply(uri);
 					if (message != null) {

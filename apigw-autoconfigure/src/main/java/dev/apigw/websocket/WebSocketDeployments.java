@@ -8,14 +8,14 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiPredicate;
 
-import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
-import dev.apigw.integration.CompiledIntegration;
+import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.integration.IntegrationCompiler;
 import dev.apigw.model.Integration;
 import dev.apigw.model.Stage;
 import dev.apigw.model.WebSocketApi;
 import dev.apigw.model.WebSocketRoute;
+import dev.apigw.routing.CompiledIntegration;
 import dev.apigw.routing.GatewayEnvironment;
 import dev.apigw.routing.MountTable;
 import dev.apigw.template.MappingTemplate;

@@ -1,9 +1,9 @@
 package dev.apigw.autoconfigure;
 
+import dev.apigw.actuate.DocumentationEndpointSection;
+import dev.apigw.actuate.ExportEndpointSection;
 import dev.apigw.documentation.ApiExports;
-import dev.apigw.documentation.DocumentationEndpointSection;
 import dev.apigw.documentation.DocumentationVersions;
-import dev.apigw.documentation.ExportEndpointSection;
 import dev.apigw.validation.RequestValidationFilter;
 import org.junit.jupiter.api.Test;
 

@@ -5,9 +5,9 @@ import java.util.Map;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.deploy.DeploymentRegistry;
-import dev.apigw.integration.FunctionReference;
 import dev.apigw.integration.lambda.LambdaFunctionRegistry;
 import dev.apigw.integration.lambda.LambdaIntegrationFilter;
+import dev.apigw.routing.FunctionReference;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;

@@ -4,7 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import dev.apigw.definition.Problems;
-import dev.apigw.integration.CompiledIntegration;
+import dev.apigw.integration.IntegrationResponder;
 import dev.apigw.integration.IntegrationResult;
 import dev.apigw.integration.MappingTemplates;
 import dev.apigw.model.AuthorizationType;
@@ -14,8 +14,8 @@ import dev.apigw.model.Method;
 import dev.apigw.pipeline.FilterOrders;
 import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.response.GatewayResponseException;
-import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.CompiledIntegration;
 import dev.apigw.routing.MethodRuntime;
 import dev.apigw.routing.ResourceRuntime;
 import dev.apigw.routing.StageRuntime;

@@ -16,7 +16,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.apigw.annotation.ApiMethods;
 import dev.apigw.annotation.ApiResource;
 import dev.apigw.definition.ApiDefinitionValidator;
-import dev.apigw.integration.FunctionReference;
+import dev.apigw.routing.FunctionReference;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.BeanUtils;

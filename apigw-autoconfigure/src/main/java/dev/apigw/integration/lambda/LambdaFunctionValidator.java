@@ -7,14 +7,14 @@ import java.util.Set;
 
 import dev.apigw.definition.ApiDefinitionValidator;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
-import dev.apigw.integration.FunctionReference;
-import dev.apigw.integration.UriTemplate;
 import dev.apigw.model.Api;
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
+import dev.apigw.routing.FunctionReference;
+import dev.apigw.routing.UriTemplate;
 
 /**
  * Fails start-up for LAMBDA and LAMBDA_PROXY integrations whose function is not a Lambda

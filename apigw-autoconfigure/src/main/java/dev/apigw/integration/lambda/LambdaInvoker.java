@@ -8,7 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
-import dev.apigw.integration.FunctionReference;
+import dev.apigw.routing.FunctionReference;
 import dev.apigw.routing.GatewayEnvironment;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;

@@ -2,6 +2,9 @@ package dev.apigw.auth.cors;
 
 import java.util.Map;
 
+import dev.apigw.definition.CorsSettings;
+import dev.apigw.definition.EnableCors;
+import dev.apigw.integration.IntegrationResponder;
 import dev.apigw.integration.MappingTemplates;
 import dev.apigw.model.Api;
 import dev.apigw.model.Integration;
@@ -9,12 +12,11 @@ import dev.apigw.model.IntegrationType;
 import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
-import dev.apigw.response.IntegrationResponder;
 import dev.apigw.routing.DeployedStage;
 import dev.apigw.template.RenderOffload;
 import dev.apigw.template.TemplateRenderer;
-import dev.apigw.test.PhaseHarness;
 import dev.apigw.test.PhaseHarness.Outcome;
+import dev.apigw.test.PhaseHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

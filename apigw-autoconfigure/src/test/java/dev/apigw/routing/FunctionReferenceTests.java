@@ -1,5 +1,6 @@
-package dev.apigw.integration;
+package dev.apigw.routing;
 
+import dev.apigw.routing.FunctionReference;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,13 +1,13 @@
-package dev.apigw.deploy;
+package dev.apigw.actuate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.actuate.ApigwEndpointSection;
 import dev.apigw.definition.ApiDefinitions;
 import dev.apigw.definition.InvalidApiDefinitionException;
+import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.model.Api;
 import dev.apigw.model.CanarySettings;
 import dev.apigw.model.Deployment;

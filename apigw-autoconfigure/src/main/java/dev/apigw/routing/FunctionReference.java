@@ -1,4 +1,4 @@
-package dev.apigw.integration;
+package dev.apigw.routing;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

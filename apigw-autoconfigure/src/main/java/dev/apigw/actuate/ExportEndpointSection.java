@@ -1,12 +1,12 @@
-package dev.apigw.documentation;
+package dev.apigw.actuate;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import dev.apigw.actuate.ApigwEndpointSection;
 import dev.apigw.definition.openapi.OpenApiExporter.Format;
 import dev.apigw.definition.openapi.OpenApiExporter.Output;
+import dev.apigw.documentation.ApiExports;
 import dev.apigw.routing.StageRuntime;
 import org.jspecify.annotations.Nullable;
 

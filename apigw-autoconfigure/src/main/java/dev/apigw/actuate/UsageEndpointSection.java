@@ -1,4 +1,4 @@
-package dev.apigw.throttle;
+package dev.apigw.actuate;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.actuate.ApigwEndpointSection;
 import dev.apigw.model.ThrottleSettings;
 import dev.apigw.model.UsagePlan;
+import dev.apigw.throttle.UsagePlans;
+import dev.apigw.throttle.UsageReport;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;

@@ -1,12 +1,14 @@
-package dev.apigw.documentation;
+package dev.apigw.actuate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.actuate.ApigwEndpointSection;
 import dev.apigw.deploy.DeploymentRegistry;
+import dev.apigw.documentation.DocumentationSnapshot;
+import dev.apigw.documentation.DocumentationVersion;
+import dev.apigw.documentation.DocumentationVersions;
 import dev.apigw.model.Deployment;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

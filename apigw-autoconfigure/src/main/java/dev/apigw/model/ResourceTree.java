@@ -1,4 +1,4 @@
-package dev.apigw.routing;
+package dev.apigw.model;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.apigw.integration;
+package dev.apigw.routing;
 
 import java.util.ArrayList;
 import java.util.List;

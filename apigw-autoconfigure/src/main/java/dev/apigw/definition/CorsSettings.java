@@ -1,4 +1,4 @@
-package dev.apigw.auth.cors;
+package dev.apigw.definition;
 
 import org.jspecify.annotations.Nullable;
 

@@ -1,11 +1,10 @@
-package dev.apigw.cache;
+package dev.apigw.actuate;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.actuate.ApigwEndpointSection;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.model.Api;
 import dev.apigw.observe.AuditLog;

@@ -1,4 +1,4 @@
-package dev.apigw.routing;
+package dev.apigw.model;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.apigw.integration;
+package dev.apigw.template;
 
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,15 @@
-package dev.apigw.response;
+package dev.apigw.integration;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-import dev.apigw.integration.CompiledIntegration;
-import dev.apigw.integration.IntegrationResult;
-import dev.apigw.integration.MappingExpression;
-import dev.apigw.integration.MappingTemplates;
 import dev.apigw.model.GatewayResponseType;
+import dev.apigw.response.ContentTypes;
+import dev.apigw.response.GatewayResponseException;
+import dev.apigw.response.ResponseHeaders;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.CompiledIntegration;
+import dev.apigw.template.MappingExpression;
 import dev.apigw.template.MappingTemplate;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

@@ -1,9 +1,9 @@
-package dev.apigw.observe;
+package dev.apigw.actuate;
 
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.actuate.ApigwEndpointSection;
+import dev.apigw.observe.AuditLog;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,4 +1,5 @@
-package dev.apigw.auth.cors;
+package dev.apigw.definition;
+
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.apigw.integration;
+package dev.apigw.routing;
 
 import java.util.List;
 import java.util.Map;
@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import dev.apigw.model.Integration;
 import dev.apigw.model.IntegrationResponse;
+import dev.apigw.template.MappingExpression;
 import dev.apigw.template.MappingTemplate;
 import org.jspecify.annotations.Nullable;
 

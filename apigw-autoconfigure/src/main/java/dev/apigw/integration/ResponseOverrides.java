@@ -1,8 +1,10 @@
-package dev.apigw.response;
+package dev.apigw.integration;
+
 
 import java.util.Map;
 
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.response.ResponseHeaders;
 import dev.apigw.template.ContextOverrides;
 
 import org.springframework.http.HttpHeaders;
@@ -10,7 +12,7 @@ import org.springframework.http.HttpHeaders;
 /**
  * Applies {@code $context.responseOverride} as templates left it: a status (an integer
  * from 100 to 599, else ignored, as AWS does) and headers, under the names mapped response
- * headers get ({@link ReservedHeaders#responseName(String)}), so an override can no more
+ * headers get ({@link dev.apigw.response.ReservedHeaders#responseName(String)}), so an override can no more
  * frame the response than a mapping can.
  */
 final class ResponseOverrides {
