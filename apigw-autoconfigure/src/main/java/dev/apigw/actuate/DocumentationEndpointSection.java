@@ -14,7 +14,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 /**
  * The {@code documentation} section of the {@code apigw} actuator endpoint, AWS's

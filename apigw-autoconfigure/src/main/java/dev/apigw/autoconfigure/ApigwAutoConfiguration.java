@@ -22,7 +22,6 @@ import dev.apigw.observe.AuditLog;
 import dev.apigw.pipeline.ApiMountWebFilter;
 import dev.apigw.pipeline.InvocationFilter;
 import dev.apigw.pipeline.InvocationListener;
-import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.pipeline.StageFilteringWebHandler;
 import dev.apigw.response.GatewayResponseWriter;
@@ -148,10 +147,10 @@ public final class ApigwAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	StageCompiler apigwStageCompiler(ObjectProvider<PipelinePhase> phases, ObjectProvider<PipelineFilter> filters,
-			ObjectProvider<ApiDefinitionValidator> checks, GatewayEnvironment environment, TemplateEngine templates) {
-		return new StageCompiler(phases.orderedStream().toList(), filters.orderedStream().toList(),
-				checks.orderedStream().toList(), environment, templates);
+	StageCompiler apigwStageCompiler(ObjectProvider<PipelinePhase> phases, ObjectProvider<ApiDefinitionValidator> checks,
+			GatewayEnvironment environment, TemplateEngine templates) {
+		return new StageCompiler(phases.orderedStream().toList(), checks.orderedStream().toList(), environment,
+				templates);
 	}
 
 	@Bean

@@ -15,7 +15,6 @@ import dev.apigw.model.Method;
 import dev.apigw.model.Resource;
 import dev.apigw.model.ResourceTree;
 import dev.apigw.model.Stage;
-import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.routing.CompiledIntegration;
 import dev.apigw.routing.DeployedStage;
@@ -47,8 +46,6 @@ public final class StageCompiler {
 
 	private final List<PipelinePhase> phases;
 
-	private final List<PipelineFilter> filters;
-
 	private final List<ApiDefinitionValidator> checks;
 
 	private final GatewayEnvironment environment;
@@ -58,16 +55,14 @@ public final class StageCompiler {
 	/**
 	 * Creates a compiler.
 	 * @param phases the pipeline phases, compiled for every stage
-	 * @param filters pipeline filters that are not compiled per stage yet
 	 * @param checks definition checks of the features, run on every deployment's API
 	 * @param environment region and account
 	 * @param templates compiles mapping templates, {@code null} for an engine with the default
 	 * limits
 	 */
-	public StageCompiler(List<PipelinePhase> phases, List<PipelineFilter> filters,
-			List<ApiDefinitionValidator> checks, GatewayEnvironment environment, @Nullable TemplateEngine templates) {
+	public StageCompiler(List<PipelinePhase> phases, List<ApiDefinitionValidator> checks,
+			GatewayEnvironment environment, @Nullable TemplateEngine templates) {
 		this.phases = List.copyOf(phases);
-		this.filters = List.copyOf(filters);
 		this.checks = List.copyOf(checks);
 		this.environment = environment;
 		this.templates = (templates != null) ? templates : new TemplateEngine();
@@ -110,11 +105,6 @@ public final class StageCompiler {
 			GatewayFilter filter = phase.compile(runtime, problems);
 			if (filter != null) {
 				filters.add(new OrderedGatewayFilter(filter, phase.getOrder()));
-			}
-		}
-		for (PipelineFilter filter : this.filters) {
-			if (filter.appliesTo(api, stage)) {
-				filters.add(filter);
 			}
 		}
 		problems.throwIfAny();

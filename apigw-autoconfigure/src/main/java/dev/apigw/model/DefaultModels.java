@@ -1,6 +1,5 @@
 package dev.apigw.model;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;

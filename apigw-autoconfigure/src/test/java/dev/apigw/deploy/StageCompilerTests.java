@@ -23,7 +23,6 @@ import dev.apigw.model.MethodSettings;
 import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
 import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.pipeline.StageFilteringWebHandler;
 import dev.apigw.routing.DeployedStage;
@@ -32,16 +31,13 @@ import dev.apigw.routing.StageRuntime;
 import dev.apigw.store.MemoryResponseCacheStore;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.route.Route;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -66,7 +62,7 @@ class StageCompilerTests {
 
 	@Test
 	void aStageWithoutACacheGetsNoCacheFiltersAndOneWithACachedMethodGetsBoth() {
-		StageCompiler compiler = compiler(List.of(this.lookup, this.storing), List.of());
+		StageCompiler compiler = compiler(List.of(this.lookup, this.storing));
 		assertThat(orders(compiler, Stage.of("dev", Map.of()))).isEmpty();
 		Stage uncached = Stage.builder("dev").cacheCluster(new CacheClusterSettings(true, 1024)).build();
 		assertThat(orders(compiler, uncached)).isEmpty();
@@ -80,28 +76,18 @@ class StageCompilerTests {
 	@Test
 	void phasesWithNothingToDoForAStageAreLeftOutOfItsRoute() {
 		StageCompiler compiler = compiler(List.of(new Recording("first", 1, true), new Recording("none", 2, false),
-				new Recording("third", 3, true)), List.of());
+				new Recording("third", 3, true)));
 		assertThat(orders(compiler, Stage.of("dev", Map.of()))).containsExactly(1, 3);
 	}
 
 	@Test
-	void filtersRunInTheOrderOfTheirPhasesWithLegacyFiltersAmongThem() {
+	void filtersRunInTheOrderOfTheirPhases() {
 		StageCompiler compiler = compiler(
 				List.of(new Recording("thirty", 30, true), new Recording("ten", 10, true),
-						new Recording("twenty", 20, true)),
-				List.of(new Legacy("legacy", 15, "dev")));
+						new Recording("twenty", 20, true)));
 		DeployedStage deployed = compile(compiler, Stage.of("dev", Map.of()));
 		run(deployed.route());
-		assertThat(this.ran).containsExactly("ten", "legacy", "twenty", "thirty");
-	}
-
-	@Test
-	void aLegacyPipelineFilterRunsOnlyOnTheStagesItAppliesTo() {
-		StageCompiler compiler = compiler(List.of(), List.of(new Legacy("legacy", 15, "prod")));
-		assertThat(orders(compiler, Stage.of("dev", Map.of()))).isEmpty();
-		DeployedStage prod = compile(compiler, Stage.of("prod", Map.of()));
-		run(prod.route());
-		assertThat(this.ran).containsExactly("legacy");
+		assertThat(this.ran).containsExactly("ten", "twenty", "thirty");
 	}
 
 	@Test
@@ -109,7 +95,7 @@ class StageCompilerTests {
 		PipelinePhase policy = new Problematic(1, (stage, problems) -> problems.add("policy", "The policy is broken"));
 		PipelinePhase authorizer = new Problematic(2, (stage, problems) -> problems.add("/pets", "GET",
 				"authorizer-id", "Unknown authorizer 'nope' of stage " + stage.stageName()));
-		StageCompiler compiler = compiler(List.of(policy, new Recording("fine", 3, true), authorizer), List.of());
+		StageCompiler compiler = compiler(List.of(policy, new Recording("fine", 3, true), authorizer));
 		assertThatExceptionOfType(InvalidApiDefinitionException.class)
 			.isThrownBy(() -> compile(compiler, Stage.of("dev", Map.of())))
 			.withMessage("API 'pets', field 'policy' (test): The policy is broken\n"
@@ -117,8 +103,8 @@ class StageCompilerTests {
 					+ "Unknown authorizer 'nope' of stage dev");
 	}
 
-	private StageCompiler compiler(List<PipelinePhase> phases, List<PipelineFilter> legacy) {
-		return new StageCompiler(phases, legacy, List.of(), ENVIRONMENT, null);
+	private StageCompiler compiler(List<PipelinePhase> phases) {
+		return new StageCompiler(phases, List.of(), ENVIRONMENT, null);
 	}
 
 	private static List<Integer> orders(StageCompiler compiler, Stage stage) {
@@ -199,39 +185,6 @@ class StageCompilerTests {
 	private interface Reporter {
 
 		void report(StageRuntime stage, Problems problems);
-
-	}
-
-	/** A pipeline filter of the kind not compiled per stage yet, applying to one stage. */
-	private final class Legacy implements PipelineFilter {
-
-		private final String name;
-
-		private final int order;
-
-		private final String stage;
-
-		Legacy(String name, int order, String stage) {
-			this.name = name;
-			this.order = order;
-			this.stage = stage;
-		}
-
-		@Override
-		public int getOrder() {
-			return this.order;
-		}
-
-		@Override
-		public boolean appliesTo(Api api, Stage stage) {
-			return this.stage.equals(stage.name());
-		}
-
-		@Override
-		public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-			StageCompilerTests.this.ran.add(this.name);
-			return chain.filter(exchange);
-		}
 
 	}
 

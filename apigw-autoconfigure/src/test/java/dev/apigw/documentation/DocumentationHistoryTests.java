@@ -33,7 +33,7 @@ class DocumentationHistoryTests {
 	private final Clock clock = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
 	private final DeploymentRegistry registry = new DeploymentRegistry(
-			new StageCompiler(List.of(), List.of(), List.of(), new GatewayEnvironment("us-east-1", "123456789012"), null), List.of(),
+			new StageCompiler(List.of(), List.of(), new GatewayEnvironment("us-east-1", "123456789012"), null), List.of(),
 			this.clock);
 
 	private final DocumentationVersions versions = new DocumentationVersions(this.clock);

@@ -52,7 +52,7 @@ public final class PhaseHarness {
 	 * @throws InvalidApiDefinitionException naming every problem, as start-up would
 	 */
 	public static DeployedStage deploy(Api api, String stage, PipelinePhase... phases) {
-		StageCompiler compiler = new StageCompiler(Arrays.asList(phases), List.of(), List.of(), ENVIRONMENT, null);
+		StageCompiler compiler = new StageCompiler(Arrays.asList(phases), List.of(), ENVIRONMENT, null);
 		return compiler.compile(new Deployment("d1", Instant.EPOCH, null, api), api.stages().get(stage));
 	}
 

@@ -70,7 +70,7 @@ public final class StageHarness {
 	 * @return the compiler
 	 */
 	public static StageCompiler compiler(PipelinePhase... phases) {
-		return new StageCompiler(Arrays.asList(phases), List.of(), List.of(), ENVIRONMENT, null);
+		return new StageCompiler(Arrays.asList(phases), List.of(), ENVIRONMENT, null);
 	}
 
 	/**

@@ -10,9 +10,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Map;
 
+import dev.apigw.definition.Problems;
 import dev.apigw.pipeline.FilterOrders;
-import dev.apigw.pipeline.PipelineFilter;
+import dev.apigw.pipeline.PipelinePhase;
 import dev.apigw.routing.ApiInvocation;
+import dev.apigw.routing.StageRuntime;
 import dev.apigw.test.GatewayTestApplication;
 import dev.apigw.test.MutableClock;
 import dev.apigw.test.TestBackend;
@@ -20,20 +22,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
-import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -385,14 +385,16 @@ class UsagePlanGatewayTests {
 
 		/** Stands in for a Lambda authorizer that returns a usageIdentifierKey. */
 		@Bean
-		PipelineFilter testAuthorizer() {
-			return new PipelineFilter() {
+		PipelinePhase testAuthorizer() {
+			return new PipelinePhase() {
 
 				@Override
-				public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-					ApiInvocation.required(exchange)
-						.usageIdentifierKey(exchange.getRequest().getHeaders().getFirst("X-Test-Usage-Identifier-Key"));
-					return chain.filter(exchange);
+				public GatewayFilter compile(StageRuntime stage, Problems problems) {
+					return (exchange, chain) -> {
+						ApiInvocation.required(exchange)
+							.usageIdentifierKey(exchange.getRequest().getHeaders().getFirst("X-Test-Usage-Identifier-Key"));
+						return chain.filter(exchange);
+					};
 				}
 
 				@Override

@@ -1,6 +1,5 @@
 package dev.apigw.websocket;
 
-import java.time.Duration;
 
 import dev.apigw.test.GatewayTestApplication;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import dev.apigw.definition.Problems;
-import dev.apigw.integration.IntegrationRequestFilter;
 import dev.apigw.integration.IntegrationResponder;
 import dev.apigw.integration.IntegrationResult;
 import dev.apigw.model.GatewayResponseType;

@@ -2,7 +2,6 @@ package dev.apigw.auth.tls;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.model.Api;
@@ -13,7 +12,6 @@ import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
 import dev.apigw.routing.DeployedStage;
 import dev.apigw.test.PhaseHarness;
-import dev.apigw.test.PhaseHarness.Outcome;
 import org.junit.jupiter.api.Test;
 import reactor.netty.http.client.HttpClient;
 

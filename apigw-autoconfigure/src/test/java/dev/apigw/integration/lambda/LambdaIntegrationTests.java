@@ -1,7 +1,6 @@
 package dev.apigw.integration.lambda;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

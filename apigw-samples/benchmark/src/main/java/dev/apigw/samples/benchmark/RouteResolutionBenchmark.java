@@ -65,7 +65,7 @@ public class RouteResolutionBenchmark {
 				.build()));
 		}
 		Api built = api.build();
-		StageCompiler compiler = new StageCompiler(List.of(), List.of(), List.of(),
+		StageCompiler compiler = new StageCompiler(List.of(), List.of(),
 				new GatewayEnvironment("us-east-1", "123456789012"), null);
 		DeployedStage stage = compiler.compile(new Deployment("d1", Instant.EPOCH, null, built), built.stages().get("live"));
 		this.mounts = MountTable.<Mount>builder().mount(null, "/bench/live", new Mount(stage, true)).build();
