@@ -66,8 +66,8 @@ public final class CacheEndpointSection implements ApigwEndpointSection {
 		if (apiId == null || stage == null) {
 			throw new IllegalArgumentException("apiId and stage are required");
 		}
-		Api api = this.registry.definitions().get(apiId.toString());
-		if (api == null || !api.stages().containsKey(stage.toString())) {
+		if (!(this.registry.definitions().get(apiId.toString()) instanceof Api api)
+				|| !api.stages().containsKey(stage.toString())) {
 			throw new IllegalArgumentException("Invalid stage identifier specified: no stage '" + stage + "' of API '"
 					+ apiId + "'");
 		}

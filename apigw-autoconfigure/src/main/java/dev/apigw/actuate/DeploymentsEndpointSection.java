@@ -8,10 +8,11 @@ import java.util.Map;
 import dev.apigw.definition.ApiDefinitions;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.deploy.DeploymentRegistry;
-import dev.apigw.model.Api;
+import dev.apigw.model.DeployableApi;
 import dev.apigw.model.CanarySettings;
 import dev.apigw.model.Deployment;
 import dev.apigw.model.StagePointer;
+import dev.apigw.model.WebSocketApi;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -19,11 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code deployments} section of the {@code apigw} actuator endpoint: deployment
- * history and stage pointers ({@code GET /actuator/apigw/deployments[/{apiId}]}), and the
- * management actions, each a {@code POST} with a JSON body:
+ * history and stage pointers ({@code GET /actuator/apigw/deployments[/{apiId}]}) of REST and
+ * WebSocket APIs, and the management actions, each a {@code POST} with a JSON body (canary
+ * actions are for REST APIs only, as on AWS):
  * <ul>
  * <li>{@code /deployments} {@code {apiId, stage?, description?}}: deploys the API's
- * definition as now loaded (with {@code percentTraffic} and optionally
+ * definition as now loaded (a WebSocket API: its start-up definition) (with {@code percentTraffic} and optionally
  * {@code stageVariableOverrides} and {@code useStageCache}: as the stage's canary);
  * {@code stageVariableOverrides} is a JSON object written as a string
  * ({@code "{\"color\":\"blue\"}"}), as the endpoint reads every body field as text;</li>
@@ -100,9 +102,12 @@ public final class DeploymentsEndpointSection implements ApigwEndpointSection {
 	}
 
 	private Object deploy(String apiId, Map<String, Object> parameters, String principal) {
-		Api api;
+		DeployableApi api;
 		try {
-			api = this.definitions.load().stream().filter((candidate) -> candidate.id().equals(apiId)).findFirst()
+			// a WebSocket API is defined at start-up only: a new deployment of its definition
+			DeployableApi served = this.registry.definitions().get(apiId);
+			api = (served instanceof WebSocketApi) ? served : this.definitions.load().stream()
+				.filter((candidate) -> candidate.id().equals(apiId)).findFirst()
 				.orElseThrow(() -> new IllegalArgumentException("Invalid API identifier specified: no API '" + apiId + "'"));
 		}
 		catch (InvalidApiDefinitionException ex) {

@@ -9,6 +9,7 @@ import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.documentation.DocumentationSnapshot;
 import dev.apigw.documentation.DocumentationVersion;
 import dev.apigw.documentation.DocumentationVersions;
+import dev.apigw.model.Api;
 import dev.apigw.model.Deployment;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -114,7 +115,9 @@ public final class DocumentationEndpointSection implements ApigwEndpointSection 
 
 	private @Nullable Deployment latest(String apiId) {
 		List<Deployment> deployments = this.registry.deployments(apiId);
-		return deployments.isEmpty() ? null : deployments.get(deployments.size() - 1);
+		Deployment latest = deployments.isEmpty() ? null : deployments.get(deployments.size() - 1);
+		// documentation parts are a REST API's
+		return (latest != null && latest.definition() instanceof Api) ? latest : null;
 	}
 
 	private static Map<String, Object> describe(DocumentationVersion version, boolean withContent) {

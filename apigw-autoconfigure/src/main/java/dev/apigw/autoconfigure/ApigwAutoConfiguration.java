@@ -1,6 +1,7 @@
 package dev.apigw.autoconfigure;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.apigw.definition.ApiDefinitionSource;
@@ -18,6 +19,7 @@ import dev.apigw.integration.IntegrationResponder;
 import dev.apigw.integration.MappingTemplates;
 import dev.apigw.integration.MockIntegrationFilter;
 import dev.apigw.model.BasePathMapping;
+import dev.apigw.model.DeployableApi;
 import dev.apigw.observe.AuditLog;
 import dev.apigw.pipeline.ApiMountWebFilter;
 import dev.apigw.pipeline.InvocationFilter;
@@ -32,6 +34,8 @@ import dev.apigw.template.RenderOffload;
 import dev.apigw.template.TemplateEngine;
 import dev.apigw.template.TemplateLimits;
 import dev.apigw.template.TemplateRenderer;
+import dev.apigw.websocket.WebSocketApiDefinitions;
+import dev.apigw.websocket.WebSocketStageCompiler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -156,16 +160,19 @@ public final class ApigwAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DeploymentRegistry apigwDeploymentRegistry(StageCompiler compiler, ApiDefinitions definitions,
-			ApigwProperties properties, @Qualifier("apigwClock") Clock clock, ObjectProvider<DeploymentStore> store,
-			ObjectProvider<AuditLog> audit) {
+			ObjectProvider<WebSocketApiDefinitions> webSocketDefinitions,
+			ObjectProvider<WebSocketStageCompiler> webSocketCompiler, ApigwProperties properties,
+			@Qualifier("apigwClock") Clock clock, ObjectProvider<DeploymentStore> store, ObjectProvider<AuditLog> audit) {
 		List<BasePathMapping> mappings = properties.getBasePathMappings()
 			.stream()
 			.map((mapping) -> new BasePathMapping(mapping.getHost(), mapping.getBasePath(),
 					String.valueOf(mapping.getApi()), String.valueOf(mapping.getStage())))
 			.toList();
-		DeploymentRegistry registry = new DeploymentRegistry(compiler, mappings, clock,
-				store.getIfAvailable(MemoryDeploymentStore::new), audit.getIfAvailable());
-		registry.deployAll(definitions.load());
+		DeploymentRegistry registry = new DeploymentRegistry(compiler, webSocketCompiler.getIfAvailable(), mappings,
+				clock, store.getIfAvailable(MemoryDeploymentStore::new), audit.getIfAvailable());
+		List<DeployableApi> apis = new ArrayList<>(definitions.load());
+		webSocketDefinitions.ifAvailable((webSockets) -> apis.addAll(webSockets.apis()));
+		registry.deployAll(apis);
 		return registry;
 	}
 

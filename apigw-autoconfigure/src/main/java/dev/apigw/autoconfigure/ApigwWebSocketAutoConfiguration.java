@@ -6,8 +6,8 @@ import dev.apigw.auth.ApiKeyRepository;
 import dev.apigw.auth.iam.IamCredentialsRepository;
 import dev.apigw.auth.iam.SigV4Verifier;
 import dev.apigw.definition.ApigwProperties;
-import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.integration.lambda.LambdaFunctionRegistry;
 import dev.apigw.integration.lambda.LambdaInvoker;
@@ -25,9 +25,9 @@ import dev.apigw.websocket.ConnectionsAccessCheck;
 import dev.apigw.websocket.IamWebSocketAccess;
 import dev.apigw.websocket.WebSocketApiDefinitions;
 import dev.apigw.websocket.WebSocketConnections;
-import dev.apigw.websocket.WebSocketDeployments;
 import dev.apigw.websocket.WebSocketGateway;
 import dev.apigw.websocket.WebSocketProperties;
+import dev.apigw.websocket.WebSocketStageCompiler;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -81,17 +81,14 @@ public final class ApigwWebSocketAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebSocketDeployments apigwWebSocketDeployments(WebSocketApiDefinitions definitions, TemplateEngine engine,
-			GatewayEnvironment environment, @Qualifier("apigwClock") Clock clock, DeploymentRegistry registry) {
-		return WebSocketDeployments.deploy(definitions.apis(), engine, environment, clock, (host, path) -> {
-			var mounted = registry.snapshot().mounts().match(host, path);
-			return mounted != null && mounted.remainingPath().isEmpty() && mounted.mountPath().equals(path);
-		});
+	WebSocketStageCompiler apigwWebSocketStageCompiler(TemplateEngine engine, GatewayEnvironment environment) {
+		return new WebSocketStageCompiler(engine, environment);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	WebSocketGateway apigwWebSocketGateway(WebSocketDeployments deployments, ConnectionStore store,
+	WebSocketGateway apigwWebSocketGateway(WebSocketApiDefinitions definitions, DeploymentRegistry registry,
+			ConnectionStore store,
 			WebSocketProperties properties, ApigwProperties apigw, @Qualifier("apigwClock") Clock clock,
 			ObjectProvider<LambdaInvoker> lambda, ObjectProvider<WebClient.Builder> webClient,
 			ObjectProvider<ConnectAuthorizer> authorizer, ObjectProvider<ConnectionsAccessCheck> accessCheck,
@@ -102,8 +99,8 @@ public final class ApigwWebSocketAutoConfiguration {
 		IamCredentialsRepository credentials = iamCredentials.getIfAvailable();
 		IamWebSocketAccess iam = (credentials != null)
 				? new IamWebSocketAccess(new SigV4Verifier(credentials, clock), environment) : null;
-		checkAuthorization(deployments, authorizer.getIfAvailable() != null, iam != null, keys.getIfAvailable() != null);
-		return WebSocketGateway.builder(deployments, store, clock)
+		checkAuthorization(definitions, authorizer.getIfAvailable() != null, iam != null, keys.getIfAvailable() != null);
+		return WebSocketGateway.builder(() -> registry.snapshot().webSockets(), store, clock)
 			.order(apigw.getWebFilterOrder() - 1)
 			.maxFrameSize((int) Math.min(Integer.MAX_VALUE, limits.getMaxFrameSize().toBytes()))
 			.maxMessageSize(limits.getMaxMessageSize().toBytes())
@@ -120,10 +117,10 @@ public final class ApigwWebSocketAutoConfiguration {
 			.build();
 	}
 
-	private static void checkAuthorization(WebSocketDeployments deployments, boolean authorizer, boolean iam,
+	private static void checkAuthorization(WebSocketApiDefinitions definitions, boolean authorizer, boolean iam,
 			boolean keys) {
 		java.util.List<Problem> problems = new java.util.ArrayList<>();
-		for (WebSocketApi api : deployments.apis()) {
+		for (WebSocketApi api : definitions.apis()) {
 			WebSocketRoute connect = api.route(WebSocketRoute.CONNECT);
 			if (connect == null) {
 				continue;

@@ -43,7 +43,7 @@ public final class DefinitionRefreshListener implements ApplicationListener<Refr
 			List<Deployment> deployed = this.registry.refresh(this.definitions.load(), "configuration-refresh");
 			if (!deployed.isEmpty()) {
 				logger.info("Configuration refresh deployed "
-						+ deployed.stream().map((deployment) -> deployment.api().id() + " @" + deployment.id()).toList());
+						+ deployed.stream().map((deployment) -> deployment.definition().id() + " @" + deployment.id()).toList());
 			}
 		}
 		catch (InvalidApiDefinitionException | IllegalArgumentException ex) {

@@ -8,18 +8,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.model.Api;
 import dev.apigw.model.BasePathMapping;
 import dev.apigw.model.CanarySettings;
+import dev.apigw.model.DeployableApi;
 import dev.apigw.model.Deployment;
 import dev.apigw.model.Stage;
 import dev.apigw.model.StagePointer;
+import dev.apigw.model.WebSocketApi;
 import dev.apigw.observe.AuditLog;
-import dev.apigw.routing.Mount;
-import dev.apigw.routing.MountTable;
 import dev.apigw.store.DeploymentStore;
 import dev.apigw.store.MemoryDeploymentStore;
+import dev.apigw.websocket.WebSocketStageCompiler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -48,12 +50,11 @@ public final class DeploymentRegistry {
 
 	private final @Nullable AuditLog audit;
 
-	private final Map<String, Api> definitions = new LinkedHashMap<>();
+	private final Map<String, DeployableApi> definitions = new LinkedHashMap<>();
 
 	private final Map<String, Deployment> deployments = new HashMap<>();
 
-	private final AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(
-			new RoutingSnapshot(MountTable.<Mount>builder().build(), List.of()));
+	private final AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(RoutingSnapshot.empty());
 
 	/**
 	 * Creates a registry keeping deployments in memory.
@@ -62,20 +63,22 @@ public final class DeploymentRegistry {
 	 * @param clock the clock deployments are dated by
 	 */
 	public DeploymentRegistry(StageCompiler compiler, List<BasePathMapping> mappings, Clock clock) {
-		this(compiler, mappings, clock, new MemoryDeploymentStore(), null);
+		this(compiler, null, mappings, clock, new MemoryDeploymentStore(), null);
 	}
 
 	/**
 	 * Creates a registry.
-	 * @param compiler compiles stages
+	 * @param compiler compiles REST API stages
+	 * @param webSocketCompiler compiles WebSocket API stages, {@code null} when WebSocket APIs
+	 * are not served
 	 * @param mappings custom-domain style base-path mappings
 	 * @param clock the clock deployments are dated by
 	 * @param store where deployments and stage pointers live
 	 * @param audit records management actions, {@code null} for none
 	 */
-	public DeploymentRegistry(StageCompiler compiler, List<BasePathMapping> mappings, Clock clock,
-			DeploymentStore store, @Nullable AuditLog audit) {
-		this.builder = new SnapshotBuilder(compiler, mappings);
+	public DeploymentRegistry(StageCompiler compiler, @Nullable WebSocketStageCompiler webSocketCompiler,
+			List<BasePathMapping> mappings, Clock clock, DeploymentStore store, @Nullable AuditLog audit) {
+		this.builder = new SnapshotBuilder(compiler, webSocketCompiler, mappings);
 		this.clock = clock;
 		this.store = store;
 		this.audit = audit;
@@ -87,18 +90,28 @@ public final class DeploymentRegistry {
 	 * (in a shared store: deployed by another instance or an earlier run) is not deployed
 	 * again, and its stages stay where they point, rollbacks included; a new or changed
 	 * definition becomes a new deployment that every stage of the API points at.
-	 * @param apis the APIs
-	 * @throws InvalidApiDefinitionException when a stage does not compile, mounts collide or
-	 * a mapping names an unknown API or stage
+	 * @param apis the APIs, REST and WebSocket (their ids are distinct)
+	 * @throws InvalidApiDefinitionException when a stage does not compile, mounts collide,
+	 * two APIs have the same id or a mapping names an unknown API or stage
 	 */
-	public synchronized void deployAll(List<Api> apis) {
-		Map<String, Api> definitions = new LinkedHashMap<>();
-		apis.forEach((api) -> definitions.put(api.id(), api));
-		Change change = new Change(definitions);
-		for (Api api : apis) {
+	public synchronized void deployAll(List<? extends DeployableApi> apis) {
+		Map<String, DeployableApi> definitions = new LinkedHashMap<>();
+		List<Problem> duplicates = new ArrayList<>();
+		for (DeployableApi api : apis) {
+			DeployableApi other = definitions.putIfAbsent(api.id(), api);
+			if (other != null) {
+				duplicates.add(new Problem(api.source(), api.id(), null, null, "id", "API id '" + api.id()
+						+ "' is also the id of " + kind(other) + " (" + other.source() + "); API ids are unique"));
+			}
+		}
+		if (!duplicates.isEmpty()) {
+			throw new InvalidApiDefinitionException(duplicates);
+		}
+		Change change = change(definitions);
+		for (DeployableApi api : definitions.values()) {
 			List<Deployment> history = this.store.deployments(api.id());
 			Deployment latest = history.isEmpty() ? null : history.get(history.size() - 1);
-			if (latest != null && latest.api().equals(api)) {
+			if (latest != null && latest.definition().equals(api)) {
 				remember(latest);
 				Map<String, StagePointer> pointers = change.pointers(api.id());
 				for (Stage stage : api.stages().values()) {
@@ -118,19 +131,22 @@ public final class DeploymentRegistry {
 	/**
 	 * Deploys changed definitions, as after a configuration refresh: each API whose
 	 * definition differs from its latest deployment gets a new deployment that its stages
-	 * point at (keeping their canaries); APIs no longer defined stop being served.
-	 * @param apis the APIs as now defined
+	 * point at (keeping their canaries); REST APIs no longer defined stop being served.
+	 * WebSocket APIs are defined at start-up only and are left as they are.
+	 * @param apis the REST APIs as now defined
 	 * @param principal who asked
 	 * @return the deployments made
 	 */
 	public synchronized List<Deployment> refresh(List<Api> apis, String principal) {
-		Map<String, Api> definitions = new LinkedHashMap<>();
+		Map<String, DeployableApi> definitions = new LinkedHashMap<>();
+		this.definitions.values().stream().filter(WebSocketApi.class::isInstance)
+			.forEach((api) -> definitions.put(api.id(), api));
 		apis.forEach((api) -> definitions.put(api.id(), api));
-		Change change = new Change(definitions);
+		Change change = change(definitions);
 		for (Api api : apis) {
 			List<Deployment> history = this.store.deployments(api.id());
 			Deployment latest = history.isEmpty() ? null : history.get(history.size() - 1);
-			if (latest == null || !latest.api().equals(api)) {
+			if (latest == null || !latest.definition().equals(api)) {
 				deployTo(change, api, null, "Configuration refresh", null);
 			}
 		}
@@ -151,18 +167,23 @@ public final class DeploymentRegistry {
 	 * @throws IllegalArgumentException when the stage is unknown or the definition does not
 	 * deploy
 	 */
-	public synchronized Deployment deploy(Api api, @Nullable String stage, @Nullable String description,
+	public synchronized Deployment deploy(DeployableApi api, @Nullable String stage, @Nullable String description,
 			@Nullable CanarySettings canary, String principal) {
-		Map<String, Api> definitions = new LinkedHashMap<>(this.definitions);
+		DeployableApi current = this.definitions.get(api.id());
+		if (current != null && current.getClass() != api.getClass()) {
+			throw new IllegalArgumentException("API '" + api.id() + "' is " + kind(current) + "; it cannot be deployed as "
+					+ kind(api));
+		}
+		Map<String, DeployableApi> definitions = new LinkedHashMap<>(this.definitions);
 		definitions.put(api.id(), api);
-		Change change = new Change(definitions);
+		Change change = change(definitions);
 		Deployment deployment = deployTo(change, api, stage, description, canary);
 		apply(change, principal, (canary != null) ? "deploy-canary" : "deploy");
 		return deployment;
 	}
 
-	private Deployment deployTo(Change change, Api api, @Nullable String stageName, @Nullable String description,
-			@Nullable CanarySettings canary) {
+	private Deployment deployTo(Change change, DeployableApi api, @Nullable String stageName,
+			@Nullable String description, @Nullable CanarySettings canary) {
 		if (stageName != null && !api.stages().containsKey(stageName)) {
 			throw new IllegalArgumentException("Invalid stage identifier specified: API '" + api.id()
 					+ "' has no stage '" + stageName + "'");
@@ -178,6 +199,7 @@ public final class DeploymentRegistry {
 						+ " must already be created before making a canary release deployment");
 			}
 			checkPercent(canary.percentTraffic());
+			requireRest(api);
 		}
 		Deployment deployment = change.create(api, description);
 		for (Stage stage : api.stages().values()) {
@@ -208,7 +230,7 @@ public final class DeploymentRegistry {
 	 * @throws IllegalArgumentException when the API, stage or deployment is unknown
 	 */
 	public synchronized void rollback(String apiId, String stage, String deploymentId, String principal) {
-		Change change = new Change(this.definitions);
+		Change change = change(this.definitions);
 		StagePointer pointer = change.existing(apiId, stage);
 		requireDeployment(apiId, stage, deploymentId);
 		change.point(apiId, stage, pointer.withDeployment(deploymentId));
@@ -230,8 +252,9 @@ public final class DeploymentRegistry {
 	public synchronized void canary(String apiId, String stage, @Nullable String deploymentId,
 			@Nullable Double percentTraffic, @Nullable Map<String, String> overrides, @Nullable Boolean useStageCache,
 			String principal) {
-		Change change = new Change(this.definitions);
+		Change change = change(this.definitions);
 		StagePointer pointer = change.existing(apiId, stage);
+		requireRest(change.definition(apiId));
 		StagePointer.Canary existing = pointer.canary();
 		String id = (deploymentId != null) ? deploymentId
 				: (existing != null) ? existing.deploymentId() : pointer.deploymentId();
@@ -254,7 +277,7 @@ public final class DeploymentRegistry {
 	 * @param principal who asked
 	 */
 	public synchronized void promoteCanary(String apiId, String stage, String principal) {
-		Change change = new Change(this.definitions);
+		Change change = change(this.definitions);
 		StagePointer pointer = change.existing(apiId, stage);
 		if (pointer.canary() == null) {
 			throw new IllegalArgumentException("Stage '" + stage + "' of API '" + apiId + "' has no canary");
@@ -271,7 +294,7 @@ public final class DeploymentRegistry {
 	 * @param principal who asked
 	 */
 	public synchronized void cancelCanary(String apiId, String stage, String principal) {
-		Change change = new Change(this.definitions);
+		Change change = change(this.definitions);
 		StagePointer pointer = change.existing(apiId, stage);
 		if (pointer.canary() == null) {
 			throw new IllegalArgumentException("Stage '" + stage + "' of API '" + apiId + "' has no canary");
@@ -304,7 +327,7 @@ public final class DeploymentRegistry {
 	 */
 	public synchronized Map<String, StagePointer> stages(String apiId) {
 		Map<String, StagePointer> pointers = this.store.stages(apiId);
-		Api definition = this.definitions.get(apiId);
+		DeployableApi definition = this.definitions.get(apiId);
 		if (definition != null) {
 			pointers.keySet().retainAll(definition.stages().keySet());
 		}
@@ -312,10 +335,10 @@ public final class DeploymentRegistry {
 	}
 
 	/**
-	 * The APIs served.
+	 * The APIs served, REST and WebSocket.
 	 * @return API id to the definition this instance loaded
 	 */
-	public synchronized Map<String, Api> definitions() {
+	public synchronized Map<String, DeployableApi> definitions() {
 		return Map.copyOf(this.definitions);
 	}
 
@@ -328,7 +351,7 @@ public final class DeploymentRegistry {
 			return;
 		}
 		try {
-			Change change = new Change(this.definitions);
+			Change change = change(this.definitions);
 			SnapshotBuilder.Built built = build(change);
 			this.builder.commit(built);
 			this.snapshot.set(built.snapshot());
@@ -386,7 +409,7 @@ public final class DeploymentRegistry {
 			}
 			details.putAll(change.details);
 			change.created.stream()
-				.filter((created) -> created.api().id().equals(apiId))
+				.filter((created) -> created.definition().id().equals(apiId))
 				.findFirst()
 				.ifPresent((created) -> details.put("description", created.description()));
 			this.audit.record(principal, action, details);
@@ -405,7 +428,7 @@ public final class DeploymentRegistry {
 	}
 
 	private void remember(Deployment deployment) {
-		this.deployments.put(deployment.api().id() + "/" + deployment.id(), deployment);
+		this.deployments.put(deployment.definition().id() + "/" + deployment.id(), deployment);
 	}
 
 	private void requireDeployment(String apiId, String stage, String deploymentId) {
@@ -413,9 +436,21 @@ public final class DeploymentRegistry {
 		if (deployment == null) {
 			throw new IllegalArgumentException("Deployment id does not exist");
 		}
-		if (!deployment.api().stages().containsKey(stage)) {
+		if (!deployment.definition().stages().containsKey(stage)) {
 			throw new IllegalArgumentException("Deployment " + deploymentId + " has no stage '" + stage + "'");
 		}
+	}
+
+	/** AWS has canary releases for REST APIs only; a WebSocket API's stage has none. */
+	private static void requireRest(DeployableApi api) {
+		if (!(api instanceof Api)) {
+			throw new IllegalArgumentException("Canary settings are supported for REST APIs only; API '" + api.id()
+					+ "' is a WebSocket API");
+		}
+	}
+
+	private static String kind(DeployableApi api) {
+		return (api instanceof Api) ? "a REST API" : "a WebSocket API";
 	}
 
 	private static void checkPercent(double percent) {
@@ -431,66 +466,15 @@ public final class DeploymentRegistry {
 		return new StagePointer(deployment.id(), canary);
 	}
 
+	private Change change(Map<String, ? extends DeployableApi> definitions) {
+		return new Change(definitions, this.store, this.clock, this::remember);
+	}
+
 	private String describe(String apiId) {
 		Map<String, String> described = new LinkedHashMap<>();
 		stages(apiId).forEach((stage, pointer) -> described.put(stage, pointer.deploymentId()
 				+ ((pointer.canary() != null) ? " (canary " + pointer.canary().deploymentId() + ")" : "")));
 		return described.toString();
-	}
-
-	/** A change being prepared: new deployments and pointers over the store's state. */
-	private final class Change {
-
-		private final Map<String, Api> definitions;
-
-		private final Map<String, Map<String, StagePointer>> pointers = new LinkedHashMap<>();
-
-		private final Map<String, Map<String, StagePointer>> changed = new LinkedHashMap<>();
-
-		private final List<Deployment> created = new ArrayList<>();
-
-		private final Map<String, Deployment> byId = new HashMap<>();
-
-		private final Map<String, Object> details = new LinkedHashMap<>();
-
-		Change(Map<String, Api> definitions) {
-			this.definitions = new LinkedHashMap<>(definitions);
-			for (String apiId : this.definitions.keySet()) {
-				this.pointers.put(apiId, DeploymentRegistry.this.store.stages(apiId));
-			}
-		}
-
-		Map<String, StagePointer> pointers(String apiId) {
-			return this.pointers.computeIfAbsent(apiId, (id) -> new LinkedHashMap<>());
-		}
-
-		StagePointer existing(String apiId, String stage) {
-			Api definition = this.definitions.get(apiId);
-			if (definition == null) {
-				throw new IllegalArgumentException("Invalid API identifier specified: no API '" + apiId + "'");
-			}
-			StagePointer pointer = pointers(apiId).get(stage);
-			if (pointer == null || !definition.stages().containsKey(stage)) {
-				throw new IllegalArgumentException("Invalid stage identifier specified: API '" + apiId
-						+ "' has no stage '" + stage + "'");
-			}
-			return pointer;
-		}
-
-		Deployment create(Api api, @Nullable String description) {
-			Deployment deployment = new Deployment(Ids.random(6), DeploymentRegistry.this.clock.instant(), description,
-					api);
-			this.created.add(deployment);
-			this.byId.put(deployment.id(), deployment);
-			remember(deployment);
-			return deployment;
-		}
-
-		void point(String apiId, String stage, StagePointer pointer) {
-			pointers(apiId).put(stage, pointer);
-			this.changed.computeIfAbsent(apiId, (id) -> new LinkedHashMap<>()).put(stage, pointer);
-		}
-
 	}
 
 }

@@ -38,7 +38,7 @@ public record Api(String id, @Nullable String title, @Nullable String descriptio
 		List<Resource> resources, Map<String, Stage> stages, Map<GatewayResponseType, GatewayResponse> gatewayResponses,
 		Map<String, String> models, Map<String, RequestValidator> requestValidators,
 		@Nullable String defaultRequestValidator, Map<String, Authorizer> authorizers, String source,
-		@Nullable String policy) {
+		@Nullable String policy) implements DeployableApi {
 
 	public Api {
 		binaryMediaTypes = Copies.list(binaryMediaTypes);

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record WebSocketApi(String id, @Nullable String description, @Nullable String basePath, @Nullable String host,
 		String routeSelectionExpression, String apiKeySelectionExpression, Map<String, WebSocketRoute> routes,
-		Map<String, Stage> stages, String source) {
+		Map<String, Stage> stages, String source) implements DeployableApi {
 
 	/** AWS's usual route selection expression. */
 	public static final String DEFAULT_ROUTE_SELECTION = "$request.body.action";

@@ -35,7 +35,7 @@ public final class MemoryDeploymentStore implements DeploymentStore {
 
 	@Override
 	public synchronized void save(Deployment deployment) {
-		this.deployments.computeIfAbsent(deployment.api().id(), (id) -> new ArrayList<>()).add(deployment);
+		this.deployments.computeIfAbsent(deployment.definition().id(), (id) -> new ArrayList<>()).add(deployment);
 	}
 
 	@Override

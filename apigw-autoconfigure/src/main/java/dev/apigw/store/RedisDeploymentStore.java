@@ -103,7 +103,7 @@ public final class RedisDeploymentStore implements DeploymentStore, DisposableBe
 	@Override
 	public void save(Deployment deployment) {
 		this.local.save(deployment);
-		String apiId = deployment.api().id();
+		String apiId = deployment.definition().id();
 		call(() -> this.redis.<String, String>opsForHash()
 			.put(history(apiId), deployment.id(), DeploymentJson.write(deployment))
 			.then(this.redis.opsForList().rightPush(order(apiId), deployment.id()))

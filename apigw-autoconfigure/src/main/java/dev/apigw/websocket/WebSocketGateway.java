@@ -54,12 +54,14 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 
 	/**
 	 * Starts a builder.
-	 * @param deployments the deployed WebSocket APIs
+	 * @param deployments the deployed WebSocket APIs as they are now (read on every
+	 * handshake: a deployment, rollback or change made on another instance applies to the
+	 * next connection)
 	 * @param store where connections are known to every instance
 	 * @param clock the clock
 	 * @return a builder
 	 */
-	public static Builder builder(WebSocketDeployments deployments, ConnectionStore store, Clock clock) {
+	public static Builder builder(Supplier<WebSocketDeployments> deployments, ConnectionStore store, Clock clock) {
 		return new Builder(deployments, store, clock);
 	}
 
@@ -128,7 +130,7 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 	 */
 	public static final class Builder {
 
-		private final WebSocketDeployments deployments;
+		private final Supplier<WebSocketDeployments> deployments;
 
 		private final ConnectionStore store;
 
@@ -160,7 +162,7 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 
 		private @Nullable ConnectApiKeys apiKeys;
 
-		private Builder(WebSocketDeployments deployments, ConnectionStore store, Clock clock) {
+		private Builder(Supplier<WebSocketDeployments> deployments, ConnectionStore store, Clock clock) {
 			this.deployments = deployments;
 			this.store = store;
 			this.clock = clock;
@@ -261,7 +263,7 @@ public final class WebSocketGateway implements WebFilter, Ordered, InitializingB
 					new WebSocketGatewayFilter.Settings(this.order, this.maxFrameSize, this.maxMessageSize,
 							this.idleTimeout, this.maxConnectionDuration, this.connectionsApi),
 					this.authorizer, this.iam, this.apiKeys, (this.accessCheck != null) ? this.accessCheck : this.iam);
-			return new WebSocketGateway(filter, connections, this.store, this.deployments.stages().isEmpty());
+			return new WebSocketGateway(filter, connections, this.store, this.deployments.get().stages().isEmpty());
 		}
 
 	}

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.GatewayResponseType;
@@ -44,7 +45,7 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 
 	private static final String CONNECTIONS = "/@connections/";
 
-	private final WebSocketDeployments deployments;
+	private final Supplier<WebSocketDeployments> deployments;
 
 	private final WebSocketConnections connections;
 
@@ -77,7 +78,7 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 
 	}
 
-	WebSocketGatewayFilter(WebSocketDeployments deployments, WebSocketConnections connections,
+	WebSocketGatewayFilter(Supplier<WebSocketDeployments> deployments, WebSocketConnections connections,
 			RouteIntegrations integrations, Clock clock, Settings settings,
 			@Nullable ConnectAuthorizer authorizer, @Nullable ConnectAuthorizer iam, @Nullable ConnectApiKeys apiKeys,
 			@Nullable ConnectionsAccessCheck accessCheck) {
@@ -100,7 +101,7 @@ final class WebSocketGatewayFilter implements WebFilter, Ordered {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		ServerHttpRequest request = exchange.getRequest();
-		MountTable.Mounted<WebSocketStage> mounted = this.deployments.match(request.getURI().getHost(),
+		MountTable.Mounted<WebSocketStage> mounted = this.deployments.get().match(request.getURI().getHost(),
 				request.getURI().getRawPath());
 		if (mounted == null) {
 			return chain.filter(exchange);

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param routes route key to compiled route
  * @param environment region and account
  */
-record WebSocketStage(WebSocketApi api, Stage stage, String deploymentId, Instant deployedAt,
+public record WebSocketStage(WebSocketApi api, Stage stage, String deploymentId, Instant deployedAt,
 		SelectionExpression routeSelection, SelectionExpression apiKeySelection, Map<String, CompiledRoute> routes,
 		GatewayEnvironment environment) {
 

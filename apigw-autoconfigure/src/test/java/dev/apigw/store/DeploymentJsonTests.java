@@ -28,6 +28,8 @@ import dev.apigw.model.Resource;
 import dev.apigw.model.Stage;
 import dev.apigw.model.StagePointer;
 import dev.apigw.model.UnauthorizedCacheControlHeaderStrategy;
+import dev.apigw.model.WebSocketApi;
+import dev.apigw.model.WebSocketRoute;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +96,35 @@ class DeploymentJsonTests {
 		StagePointer pointer = new StagePointer("abc123",
 				new StagePointer.Canary("def456", 10, Map.of("host", "b"), false));
 		assertThat(DeploymentJson.pointer(DeploymentJson.write(pointer))).isEqualTo(pointer);
+	}
+
+
+	@Test
+	void aWebSocketApisDeploymentRoundTripsAsOne() {
+		Integration echo = Integration.builder(IntegrationType.HTTP)
+			.uri("http://${stageVariables.backend}/echo")
+			.httpMethod("POST")
+			.requestTemplates(Map.of("echo", "{\"said\":$input.json('$.text')}"))
+			.response(new IntegrationResponse(null, "200", Map.of(), Map.of("default", "$input.body"), null))
+			.build();
+		WebSocketRoute route = new WebSocketRoute("echo", AuthorizationType.NONE, null, true, echo,
+				"$request.body.action", "$default");
+		WebSocketApi api = new WebSocketApi("chat", "chat rooms", "/ws", "chat.example.com", "$request.body.action",
+				WebSocketApi.DEFAULT_API_KEY_SELECTION, Map.of("echo", route),
+				Map.of("dev", Stage.of("dev", Map.of("backend", "127.0.0.1:9"))), "test");
+		Deployment deployment = new Deployment("ws1", Instant.parse("2026-01-01T00:00:00Z"), null, api);
+		String json = DeploymentJson.write(deployment);
+		assertThat(json).contains("\"protocolType\":\"WEBSOCKET\"");
+		assertThat(DeploymentJson.deployment(json)).isEqualTo(deployment);
+	}
+
+	@Test
+	void aDeploymentWrittenBeforeWebSocketApisWereDeployedReadsAsARestApis() {
+		Api api = Api.builder("pets").stage(Stage.of("dev", Map.of())).source("test").build();
+		Deployment deployment = new Deployment("old1", Instant.parse("2026-01-01T00:00:00Z"), "old", api);
+		String withoutProtocol = DeploymentJson.write(deployment).replace("\"protocolType\":\"REST\",", "");
+		assertThat(withoutProtocol).doesNotContain("protocolType");
+		assertThat(DeploymentJson.deployment(withoutProtocol)).isEqualTo(deployment);
 	}
 
 }

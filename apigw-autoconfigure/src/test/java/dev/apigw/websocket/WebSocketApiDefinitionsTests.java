@@ -1,6 +1,6 @@
 package dev.apigw.websocket;
 
-import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -8,6 +8,7 @@ import dev.apigw.definition.CommonStageProperties;
 import dev.apigw.definition.IntegrationProperties;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.model.AuthorizationType;
+import dev.apigw.model.Deployment;
 import dev.apigw.model.IntegrationType;
 import dev.apigw.model.WebSocketApi;
 import dev.apigw.routing.GatewayEnvironment;
@@ -90,10 +91,12 @@ class WebSocketApiDefinitionsTests {
 		RouteProperties fine = route("fine", "HTTP", "http://localhost:9/fine");
 		fine.getIntegration().setRequestParameters(Map.of("integration.request.header.X-Fine", "'yes'"));
 		properties.getWebsocketApis().put("chat", api(length, host, fine));
-		List<WebSocketApi> apis = WebSocketApiDefinitions.load(properties, true).apis();
+		WebSocketApi api = WebSocketApiDefinitions.load(properties, true).apis().get(0);
+		WebSocketStageCompiler compiler = new WebSocketStageCompiler(new TemplateEngine(),
+				new GatewayEnvironment("r", "1"));
 		assertThatExceptionOfType(InvalidApiDefinitionException.class)
-			.isThrownBy(() -> WebSocketDeployments.deploy(apis, new TemplateEngine(), new GatewayEnvironment("r", "1"),
-					Clock.systemUTC(), (mountHost, path) -> false))
+			.isThrownBy(() -> compiler.compile(new Deployment("d1", Instant.EPOCH, null, api),
+					api.stages().values().iterator().next()))
 			.satisfies((ex) -> assertThat(ex.getProblems()).extracting(Object::toString)
 				.containsExactlyInAnyOrder("API 'chat', resource 'route length', field 'integration.request-parameters' "
 						+ "(application properties): 'integration.request.header.Content-Length' cannot be mapped: "
