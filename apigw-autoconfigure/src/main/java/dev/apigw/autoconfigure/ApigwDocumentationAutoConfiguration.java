@@ -72,7 +72,7 @@ public final class ApigwDocumentationAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		ApiExports apigwApiExports(DeploymentRegistry registry, DocumentationVersions versions) {
-			return new ApiExports(registry, versions);
+			return new ApiExports(() -> registry.snapshot().stages(), versions);
 		}
 
 		@Bean

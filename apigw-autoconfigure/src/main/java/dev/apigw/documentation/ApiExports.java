@@ -1,11 +1,11 @@
 package dev.apigw.documentation;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.apigw.definition.openapi.OpenApiExporter;
 import dev.apigw.definition.openapi.OpenApiExporter.Format;
 import dev.apigw.definition.openapi.OpenApiExporter.Output;
-import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.model.Api;
 import dev.apigw.routing.StageRuntime;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ApiExports {
 
-	private final DeploymentRegistry registry;
+	private final Supplier<List<StageRuntime>> stages;
 
 	private final DocumentationVersions documentation;
 
@@ -25,11 +25,11 @@ public final class ApiExports {
 
 	/**
 	 * Creates the exports.
-	 * @param registry what is deployed
+	 * @param stages the stages deployed now (the deployments' current routing snapshot)
 	 * @param documentation the documentation history
 	 */
-	public ApiExports(DeploymentRegistry registry, DocumentationVersions documentation) {
-		this.registry = registry;
+	public ApiExports(Supplier<List<StageRuntime>> stages, DocumentationVersions documentation) {
+		this.stages = stages;
 		this.documentation = documentation;
 	}
 
@@ -38,7 +38,7 @@ public final class ApiExports {
 	 * @return the stages, API by API
 	 */
 	public List<StageRuntime> stages() {
-		return this.registry.snapshot().stages();
+		return this.stages.get();
 	}
 
 	/**
@@ -48,7 +48,7 @@ public final class ApiExports {
 	 * @return the stage, {@code null} when the API has no such deployed stage
 	 */
 	public @Nullable StageRuntime stage(String apiId, String stage) {
-		for (StageRuntime runtime : this.registry.snapshot().stages()) {
+		for (StageRuntime runtime : this.stages.get()) {
 			if (runtime.api().id().equals(apiId) && runtime.stageName().equals(stage)) {
 				return runtime;
 			}

@@ -38,7 +38,7 @@ class DocumentationHistoryTests {
 
 	private final DocumentationVersions versions = new DocumentationVersions(this.clock);
 
-	private final ApiExports exports = new ApiExports(this.registry, this.versions);
+	private final ApiExports exports = new ApiExports(() -> this.registry.snapshot().stages(), this.versions);
 
 	@Test
 	void exportsSelectAVersionAndStagesRollBackToOne() {
