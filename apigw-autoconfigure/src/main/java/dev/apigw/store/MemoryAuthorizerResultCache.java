@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import reactor.core.publisher.Mono;
 
 /**
@@ -27,24 +26,7 @@ public final class MemoryAuthorizerResultCache implements AuthorizerResultCache 
 		this.cache = Caffeine.newBuilder()
 			.maximumSize(maximumSize)
 			.ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis()))
-			.expireAfter(new Expiry<String, Entry>() {
-
-				@Override
-				public long expireAfterCreate(String key, Entry entry, long currentTime) {
-					return entry.ttlNanos();
-				}
-
-				@Override
-				public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
-					return entry.ttlNanos();
-				}
-
-				@Override
-				public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
-					return currentDuration;
-				}
-
-			})
+			.expireAfter(new TtlExpiry<>(Entry::ttlNanos))
 			.build();
 	}
 

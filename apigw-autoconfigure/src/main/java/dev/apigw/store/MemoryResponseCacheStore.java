@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import reactor.core.publisher.Mono;
 
@@ -76,24 +75,7 @@ public final class MemoryResponseCacheStore implements ResponseCacheStore {
 			.ticker(this.ticker)
 			.maximumWeight(capacityBytes)
 			.<String, Entry>weigher((key, entry) -> key.length() * 2 + entry.response().weight())
-			.expireAfter(new Expiry<String, Entry>() {
-
-				@Override
-				public long expireAfterCreate(String key, Entry entry, long currentTime) {
-					return entry.ttlNanos();
-				}
-
-				@Override
-				public long expireAfterUpdate(String key, Entry entry, long currentTime, long currentDuration) {
-					return entry.ttlNanos();
-				}
-
-				@Override
-				public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
-					return currentDuration;
-				}
-
-			})
+			.expireAfter(new TtlExpiry<>(Entry::ttlNanos))
 			.build();
 	}
 

@@ -11,13 +11,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.apigw.auth.authorizer.AuthorizerFunction;
 import dev.apigw.test.GatewayTestApplication;
-import dev.apigw.test.TestRedis;
+import dev.apigw.test.TwoGateways;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,7 +37,7 @@ class RedisAuthorizerCacheGatewayTests {
 	/** The tokens the authorizer function was invoked with, by either gateway. */
 	static final List<String> calls = new CopyOnWriteArrayList<>();
 
-	private static TestRedis redis;
+	private static TwoGateways gateways;
 
 	private static ConfigurableApplicationContext first;
 
@@ -48,30 +47,16 @@ class RedisAuthorizerCacheGatewayTests {
 
 	@BeforeAll
 	static void start() {
-		redis = TestRedis.start();
-		first = gateway();
-		second = gateway();
+		gateways = TwoGateways.start("redis-authorizers", GatewayTestApplication.class, AuthorizerFunctions.class);
+		first = gateways.first();
+		second = gateways.second();
 	}
 
 	@AfterAll
 	static void stop() {
-		try {
-			for (ConfigurableApplicationContext context : java.util.Arrays.asList(first, second)) {
-				if (context != null) {
-					context.close();
-				}
-			}
+		if (gateways != null) {
+			gateways.close();
 		}
-		finally {
-			redis.close();
-		}
-	}
-
-	private static ConfigurableApplicationContext gateway() {
-		return new SpringApplicationBuilder(GatewayTestApplication.class, AuthorizerFunctions.class)
-			.profiles("redis-authorizers")
-			.properties("server.port=0", "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port())
-			.run();
 	}
 
 	@BeforeEach
@@ -109,9 +94,9 @@ class RedisAuthorizerCacheGatewayTests {
 	void redisExpiresAResultAfterTheAuthorizersTtlAndHoldsNoToken() throws Exception {
 		get(first, "allow-carol");
 		String key = "authorizers-test:authorizer:shared/live/tokens/" + sha256("allow-carol");
-		assertThat(redis.pttl(key)).isPositive().isLessThanOrEqualTo(120_000);
+		assertThat(gateways.redis().pttl(key)).isPositive().isLessThanOrEqualTo(120_000);
 		assertThat(key).doesNotContain("carol");
-		assertThat(redis.get(key)).startsWith("{\"principalId\":\"carol\",\"policyDocument\":{");
+		assertThat(gateways.redis().get(key)).startsWith("{\"principalId\":\"carol\",\"policyDocument\":{");
 	}
 
 	private static String sha256(String identity) throws Exception {

@@ -4,13 +4,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.apigw.test.GatewayTestApplication;
-import dev.apigw.test.TestRedis;
+import dev.apigw.test.TwoGateways;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -24,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisStagesTests {
 
-	private static TestRedis redis;
+	private static TwoGateways gateways;
 
 	private static ConfigurableApplicationContext first;
 
@@ -34,29 +33,16 @@ class RedisStagesTests {
 
 	@BeforeAll
 	static void start() {
-		redis = TestRedis.start();
-		first = gateway();
-		second = gateway();
+		gateways = TwoGateways.start("redis-stages", GatewayTestApplication.class);
+		first = gateways.first();
+		second = gateways.second();
 	}
 
 	@AfterAll
 	static void stop() {
-		try {
-			for (ConfigurableApplicationContext context : java.util.Arrays.asList(first, second)) {
-				if (context != null) {
-					context.close();
-				}
-			}
+		if (gateways != null) {
+			gateways.close();
 		}
-		finally {
-			redis.close();
-		}
-	}
-
-	private static ConfigurableApplicationContext gateway() {
-		return new SpringApplicationBuilder(GatewayTestApplication.class).profiles("redis-stages")
-			.properties("server.port=0", "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port())
-			.run();
 	}
 
 	@Test

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.apigw.test.GatewayTestApplication;
-import dev.apigw.test.TestRedis;
+import dev.apigw.test.TwoGateways;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +18,6 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagem
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GetConnectionResponse;
 import software.amazon.awssdk.services.apigatewaymanagementapi.model.GoneException;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class RedisWebSocketTests {
 
-	private static TestRedis redis;
+	private static TwoGateways gateways;
 
 	private static ConfigurableApplicationContext first;
 
@@ -40,38 +38,21 @@ class RedisWebSocketTests {
 
 	@BeforeAll
 	static void start() {
-		redis = TestRedis.start();
-		first = gateway();
-		second = gateway();
+		gateways = TwoGateways.start("websocket-redis", GatewayTestApplication.class);
+		first = gateways.first();
+		second = gateways.second();
 	}
 
 	@AfterAll
 	static void stop() {
-		try {
-			for (ConfigurableApplicationContext context : java.util.Arrays.asList(first, second)) {
-				if (context != null) {
-					context.close();
-				}
-			}
+		if (gateways != null) {
+			gateways.close();
 		}
-		finally {
-			redis.close();
-		}
-	}
-
-	private static ConfigurableApplicationContext gateway() {
-		return new SpringApplicationBuilder(GatewayTestApplication.class).profiles("websocket-redis")
-			.properties("server.port=0", "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port())
-			.run();
-	}
-
-	private static int port(ConfigurableApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
 	}
 
 	private static ApiGatewayManagementApiClient management(ConfigurableApplicationContext context) {
 		return ApiGatewayManagementApiClient.builder()
-			.endpointOverride(URI.create("http://127.0.0.1:" + port(context) + "/chat/dev"))
+			.endpointOverride(URI.create("http://127.0.0.1:" + TwoGateways.port(context) + "/chat/dev"))
 			.region(Region.US_EAST_1)
 			.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")))
 			.httpClient(UrlConnectionHttpClient.create())
@@ -80,7 +61,7 @@ class RedisWebSocketTests {
 
 	@Test
 	void aPostToAConnectionHeldByTheOtherInstanceArrives() {
-		try (WsClient client = WsClient.connect("ws://127.0.0.1:" + port(first) + "/chat/dev",
+		try (WsClient client = WsClient.connect("ws://127.0.0.1:" + TwoGateways.port(first) + "/chat/dev",
 				Map.of("User-Agent", "redis-test"));
 				ApiGatewayManagementApiClient other = management(second)) {
 			String id = client.connectionId();
