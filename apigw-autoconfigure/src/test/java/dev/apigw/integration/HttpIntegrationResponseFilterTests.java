@@ -55,7 +55,8 @@ class HttpIntegrationResponseFilterTests {
 								"method.response.header.Content-Length", "'99'"),
 						Map.of(), null),
 				new IntegrationResponse("4\\d{2}", "400", Map.of(),
-						Map.of("application/json", "{\"problem\": \"$input.path('$.error')\", \"stage\": \"$context.stage\"}"),
+						Map.of("application/json",
+								"{\"problem\": \"$input.path('$.error')\", \"stage\": \"$context.stage\"}"),
 						null))))
 		.resource(Resource.of("/strict", http(new IntegrationResponse("2\\d{2}", "200", Map.of(), Map.of(), null))))
 		.resource(Resource.of("/proxied", Method.builder("GET")

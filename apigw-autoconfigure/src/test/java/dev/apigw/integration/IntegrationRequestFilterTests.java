@@ -109,7 +109,8 @@ class IntegrationRequestFilterTests {
 
 	@Test
 	void aMediaTypeWithoutTemplateIsAnswered415WhenNothingPassesThrough() {
-		StageHarness stage = deploy(http("POST", "http://backend.test/pets").passthroughBehavior(PassthroughBehavior.NEVER));
+		StageHarness stage = deploy(http("POST", "http://backend.test/pets")
+			.passthroughBehavior(PassthroughBehavior.NEVER));
 		assertUnsupportedMediaType(stage);
 	}
 

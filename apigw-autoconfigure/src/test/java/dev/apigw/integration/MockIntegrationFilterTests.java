@@ -195,10 +195,12 @@ class MockIntegrationFilterTests {
 
 	private MockServerWebExchange mocked(MockServerHttpRequest request, String payload) {
 		MockServerWebExchange exchange = this.stage.exchange(request);
-		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, IntegrationRequestFilter.MOCK_URI);
+		exchange.getAttributes()
+			.put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, IntegrationRequestFilter.MOCK_URI);
+		byte[] rendered = payload.getBytes(StandardCharsets.UTF_8);
 		StageHarness.invocation(exchange)
 			.handoffs()
-			.integrationPayload(new IntegrationPayload(payload.getBytes(StandardCharsets.UTF_8), "application/json", ""));
+			.integrationPayload(new IntegrationPayload(rendered, "application/json", ""));
 		StageHarness.respond(this.filter, exchange, new RecordingChain());
 		return exchange;
 	}

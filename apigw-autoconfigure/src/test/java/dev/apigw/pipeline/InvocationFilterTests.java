@@ -193,7 +193,8 @@ class InvocationFilterTests {
 	@Test
 	void listenersAreToldTheStatusSentOnceTheRequestCompletes() {
 		MockServerWebExchange found = this.stage.started(this.stage.request(HttpMethod.GET, "/pets").build());
-		StageHarness.run(this.filter, found, new RecordingChain((ok) -> write(ok.getResponse(), HttpStatus.CREATED, "")));
+		StageHarness.run(this.filter, found,
+				new RecordingChain((ok) -> write(ok.getResponse(), HttpStatus.CREATED, "")));
 		MockServerWebExchange missing = this.stage.started(this.stage.request(HttpMethod.GET, "/owners").build());
 		StageHarness.run(this.filter, missing, new RecordingChain());
 		assertThat(this.statuses).containsExactly(201, 403);

@@ -98,8 +98,9 @@ class LambdaIntegrationFilterTests {
 			output.write(JSON.writeValueAsBytes(Map.of("received", payload)));
 		});
 		LambdaFunctionRegistry registry = new LambdaFunctionRegistry(this.beans, Map.of(), null);
-		this.phase = new LambdaIntegrationFilter(registry, new IntegrationResponder(new MappingTemplates(this.renderer)),
-				new GatewayEnvironment("us-east-1", "123456789012"), 2, 10);
+		IntegrationResponder responder = new IntegrationResponder(new MappingTemplates(this.renderer));
+		GatewayEnvironment environment = new GatewayEnvironment("us-east-1", "123456789012");
+		this.phase = new LambdaIntegrationFilter(registry, responder, environment, 2, 10);
 		this.filter = this.stage.compile(this.phase);
 	}
 
@@ -221,7 +222,8 @@ class LambdaIntegrationFilterTests {
 			.defaultIfEmpty("")
 			.block(Duration.ofSeconds(5))
 			.getBytes(StandardCharsets.UTF_8);
-		exchange.getAttributes().put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, IntegrationRequestFilter.LAMBDA_URI);
+		exchange.getAttributes()
+			.put(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR, IntegrationRequestFilter.LAMBDA_URI);
 		StageHarness.invocation(exchange)
 			.handoffs()
 			.integrationPayload(new IntegrationPayload(body, request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE),
