@@ -75,10 +75,17 @@ final class ClientBody extends ServerHttpRequestDecorator {
 	 * any more, whatever failed.
 	 * @param request the request
 	 * @return {@code true} when the request came over Reactor Netty and its connection is
-	 * closed
+	 * closed; {@code false} for a request without a native request (a mock request, as
+	 * {@code WebTestClient} bound to an application sends)
 	 */
 	static boolean isClosed(ServerHttpRequest request) {
-		Object nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+		Object nativeRequest;
+		try {
+			nativeRequest = ServerHttpRequestDecorator.getNativeRequest(request);
+		}
+		catch (IllegalArgumentException | IllegalStateException ex) {
+			return false;
+		}
 		return nativeRequest instanceof Connection connection && !connection.channel().isActive();
 	}
 

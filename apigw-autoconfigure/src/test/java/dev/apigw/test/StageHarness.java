@@ -10,7 +10,9 @@ import dev.apigw.deploy.StageCompiler;
 import dev.apigw.model.Api;
 import dev.apigw.model.Deployment;
 import dev.apigw.model.ResourceTree;
+import dev.apigw.pipeline.InvocationFilter;
 import dev.apigw.pipeline.PipelinePhase;
+import dev.apigw.response.GatewayResponseWriter;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.DeployedStage;
 import dev.apigw.routing.GatewayEnvironment;
@@ -39,6 +41,9 @@ public final class StageHarness {
 
 	/** The deployment id of every stage a harness compiles. */
 	public static final String DEPLOYMENT_ID = "d1";
+
+	/** The largest request body the invocation phase of {@link #respond} accepts, as AWS's. */
+	public static final long MAX_BODY_SIZE = 10 * 1024 * 1024;
 
 	private static final GatewayEnvironment ENVIRONMENT = new GatewayEnvironment("us-east-1", "123456789012");
 
@@ -120,6 +125,26 @@ public final class StageHarness {
 	 * @return the exchange
 	 */
 	public MockServerWebExchange exchange(MockServerHttpRequest request) {
+		MockServerWebExchange exchange = started(request);
+		ApiInvocation invocation = invocation(exchange);
+		ResourceTree.Match<ResourceRuntime> match = stage().resources().match(invocation.path());
+		MethodRuntime method = (match != null) ? match.resource().method(request.getMethod().name()) : null;
+		if (method == null) {
+			throw new IllegalArgumentException("No method of " + stage() + " matches " + request.getMethod() + " "
+					+ invocation.path());
+		}
+		invocation.matched(method, match.pathParameters());
+		return exchange;
+	}
+
+	/**
+	 * An exchange of a request to the stage's mount, with its invocation started as the
+	 * mount phase starts it, but no resource or method matched yet (the invocation phase
+	 * matches them).
+	 * @param request the request, to a path below the mount
+	 * @return the exchange
+	 */
+	public MockServerWebExchange started(MockServerHttpRequest request) {
 		MockServerWebExchange exchange = MockServerWebExchange.from(request);
 		String rawPath = request.getURI().getRawPath();
 		if (!rawPath.startsWith(this.mountPath)) {
@@ -128,13 +153,6 @@ public final class StageHarness {
 		String path = rawPath.substring(this.mountPath.length());
 		ApiInvocation invocation = new ApiInvocation(exchange, this.mount, stage(), this.mountPath, path,
 				Instant.EPOCH.toEpochMilli());
-		ResourceTree.Match<ResourceRuntime> match = stage().resources().match(path);
-		MethodRuntime method = (match != null) ? match.resource().method(request.getMethod().name()) : null;
-		if (method == null) {
-			throw new IllegalArgumentException("No method of " + stage() + " matches " + request.getMethod() + " "
-					+ path);
-		}
-		invocation.matched(method, match.pathParameters());
 		exchange.getAttributes().put(ApiInvocation.ATTRIBUTE, invocation);
 		return exchange;
 	}
@@ -162,6 +180,22 @@ public final class StageHarness {
 			return Mono.empty();
 		}).block(Duration.ofSeconds(10));
 		return error[0];
+	}
+
+	/**
+	 * Runs a stage filter behind the invocation phase, as the gateway runs every phase, so
+	 * that a failure of the phase is answered with the gateway response a client gets.
+	 * @param filter the filter
+	 * @param exchange the exchange
+	 * @param chain the rest of the pipeline
+	 * @throws IllegalStateException when the invocation phase itself fails
+	 */
+	public static void respond(GatewayFilter filter, ServerWebExchange exchange, GatewayFilterChain chain) {
+		InvocationFilter invocation = new InvocationFilter(new GatewayResponseWriter(), MAX_BODY_SIZE, List.of());
+		Throwable error = run(invocation, exchange, (invoked) -> filter.filter(invoked, chain));
+		if (error != null) {
+			throw new IllegalStateException("The invocation phase failed", error);
+		}
 	}
 
 	/**
