@@ -1,5 +1,8 @@
 package dev.apigw.auth;
 
+import dev.apigw.model.ApiKey;
+import dev.apigw.store.ApiKeyStore;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -17,5 +20,19 @@ public interface ApiKeyRepository {
 	 * @return the key, or empty when there is none
 	 */
 	Mono<ApiKey> findByValueSha256(String valueSha256);
+
+	/**
+	 * The keys of a repository and, after them, the keys created at run time.
+	 * @param configured the repository (keys from configuration, or the application's own)
+	 * @param stored the keys created at run time, {@code null} for none
+	 * @return a repository looking in both
+	 */
+	static ApiKeyRepository withStored(ApiKeyRepository configured, @Nullable ApiKeyStore stored) {
+		if (stored == null) {
+			return configured;
+		}
+		return (valueSha256) -> configured.findByValueSha256(valueSha256)
+			.switchIfEmpty(Mono.defer(() -> stored.findByValueSha256(valueSha256)));
+	}
 
 }

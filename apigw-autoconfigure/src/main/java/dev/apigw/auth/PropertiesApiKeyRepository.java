@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
+import dev.apigw.definition.InvalidApiDefinitionException;
+import dev.apigw.model.ApiKey;
 import reactor.core.publisher.Mono;
 
 /**

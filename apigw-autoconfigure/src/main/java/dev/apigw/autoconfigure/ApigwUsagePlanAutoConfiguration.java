@@ -6,15 +6,16 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.apigw.actuate.UsageEndpointSection;
-import dev.apigw.auth.ApiKey;
 import dev.apigw.auth.ApiKeyFilter;
 import dev.apigw.auth.ApiKeyProperties;
 import dev.apigw.auth.ApiKeyRepository;
 import dev.apigw.auth.PropertiesApiKeyRepository;
 import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.model.Api;
+import dev.apigw.model.ApiKey;
 import dev.apigw.observe.UsagePlanMetrics;
 import dev.apigw.routing.StageRuntime;
+import dev.apigw.store.ApiKeyStore;
 import dev.apigw.store.RateLimitStore;
 import dev.apigw.store.SharedStore;
 import dev.apigw.throttle.ThrottleFilter;
@@ -74,8 +75,10 @@ public final class ApigwUsagePlanAutoConfiguration {
 	// the phases are compiled into the stage routes the deployment registry builds, and the
 	// plans are checked against what it deployed: the phases look the plans up lazily
 	@Bean
-	ApiKeyFilter apigwApiKeyFilter(ApiKeyRepository keys, ObjectProvider<UsagePlans> plans) {
-		return new ApiKeyFilter(keys, SingletonSupplier.of(plans::getObject));
+	ApiKeyFilter apigwApiKeyFilter(ApiKeyRepository keys, ObjectProvider<ApiKeyStore> stored,
+			ObjectProvider<UsagePlans> plans) {
+		return new ApiKeyFilter(ApiKeyRepository.withStored(keys, stored.getIfAvailable()),
+				SingletonSupplier.of(plans::getObject));
 	}
 
 	@Bean

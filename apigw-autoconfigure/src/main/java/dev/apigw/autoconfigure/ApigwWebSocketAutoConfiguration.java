@@ -16,6 +16,7 @@ import dev.apigw.model.AuthorizationType;
 import dev.apigw.model.WebSocketApi;
 import dev.apigw.model.WebSocketRoute;
 import dev.apigw.routing.GatewayEnvironment;
+import dev.apigw.store.ApiKeyStore;
 import dev.apigw.store.ConnectionStore;
 import dev.apigw.template.TemplateEngine;
 import dev.apigw.template.TemplateRenderer;
@@ -88,18 +89,20 @@ public final class ApigwWebSocketAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	WebSocketGateway apigwWebSocketGateway(WebSocketApiDefinitions definitions, DeploymentRegistry registry,
-			ConnectionStore store,
-			WebSocketProperties properties, ApigwProperties apigw, @Qualifier("apigwClock") Clock clock,
+			ConnectionStore store, ObjectProvider<ApiKeyStore> storedKeys, WebSocketProperties properties, ApigwProperties apigw, @Qualifier("apigwClock") Clock clock,
 			ObjectProvider<LambdaInvoker> lambda, ObjectProvider<WebClient.Builder> webClient,
 			ObjectProvider<ConnectAuthorizer> authorizer, ObjectProvider<ConnectionsAccessCheck> accessCheck,
 			ObjectProvider<ApiKeyRepository> keys, ObjectProvider<UsagePlans> plans,
 			ObjectProvider<IamCredentialsRepository> iamCredentials, GatewayEnvironment environment,
 			TemplateRenderer templates) {
 		WebSocketProperties.Connections limits = properties.getWebsocket();
+		ApiKeyRepository configuredKeys = keys.getIfAvailable();
+		ApiKeyRepository apiKeys = (configuredKeys != null)
+				? ApiKeyRepository.withStored(configuredKeys, storedKeys.getIfAvailable()) : null;
 		IamCredentialsRepository credentials = iamCredentials.getIfAvailable();
 		IamWebSocketAccess iam = (credentials != null)
 				? new IamWebSocketAccess(new SigV4Verifier(credentials, clock), environment) : null;
-		checkAuthorization(definitions, authorizer.getIfAvailable() != null, iam != null, keys.getIfAvailable() != null);
+		checkAuthorization(definitions, authorizer.getIfAvailable() != null, iam != null, apiKeys != null);
 		return WebSocketGateway.builder(() -> registry.snapshot().webSockets(), store, clock)
 			.order(apigw.getWebFilterOrder() - 1)
 			.maxFrameSize((int) Math.min(Integer.MAX_VALUE, limits.getMaxFrameSize().toBytes()))
@@ -113,7 +116,7 @@ public final class ApigwWebSocketAutoConfiguration {
 			.authorizer(authorizer.getIfAvailable())
 			.accessCheck(accessCheck.getIfAvailable())
 			.iam(iam)
-			.apiKeys(keys.getIfAvailable(), plans::getIfAvailable)
+			.apiKeys(apiKeys, plans::getIfAvailable)
 			.build();
 	}
 

@@ -6,6 +6,9 @@ import dev.apigw.auth.SecurityProperties;
 import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.store.AuthorizerResultCache;
+import dev.apigw.store.RedisApiKeyStore;
+import dev.apigw.store.MemoryApiKeyStore;
+import dev.apigw.store.ApiKeyStore;
 import dev.apigw.store.ConnectionStore;
 import dev.apigw.store.DeploymentStore;
 import dev.apigw.store.FailoverRateLimitStore;
@@ -103,6 +106,14 @@ final class StoreConfigurations {
 			return new RedisConnectionStore(factory(connectionFactory), redis.getKeyPrefix(), redis.getTimeout());
 		}
 
+		@Bean
+		@ConditionalOnMissingBean(ApiKeyStore.class)
+		RedisApiKeyStore apigwApiKeyStore(StoreProperties properties,
+				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+			StoreProperties.Redis redis = properties.getRedis();
+			return new RedisApiKeyStore(factory(connectionFactory), redis.getKeyPrefix(), redis.getTimeout());
+		}
+
 		private static ReactiveRedisConnectionFactory factory(
 				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
 			ReactiveRedisConnectionFactory factory = connectionFactory.getIfAvailable();
@@ -169,6 +180,12 @@ final class StoreConfigurations {
 		@ConditionalOnMissingBean(ConnectionStore.class)
 		MemoryConnectionStore apigwConnectionStore() {
 			return new MemoryConnectionStore();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(ApiKeyStore.class)
+		MemoryApiKeyStore apigwApiKeyStore() {
+			return new MemoryApiKeyStore();
 		}
 
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.apigw.model.Api;
+import dev.apigw.model.ApiKey;
 import dev.apigw.model.ApiKeySource;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.Integration;
@@ -17,8 +18,8 @@ import dev.apigw.model.UsagePlan;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.ApiInvocation;
 import dev.apigw.routing.DeployedStage;
-import dev.apigw.test.PhaseHarness;
 import dev.apigw.test.PhaseHarness.Outcome;
+import dev.apigw.test.PhaseHarness;
 import dev.apigw.throttle.UsagePlans;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;

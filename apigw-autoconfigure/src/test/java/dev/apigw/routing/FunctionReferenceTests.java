@@ -1,6 +1,5 @@
 package dev.apigw.routing;
 
-import dev.apigw.routing.FunctionReference;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

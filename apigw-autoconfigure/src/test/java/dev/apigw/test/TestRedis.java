@@ -192,12 +192,26 @@ public final class TestRedis implements AutoCloseable {
 	 * @return the value, {@code null} when absent
 	 */
 	public @Nullable String get(String key) {
-		String reply = command("GET " + key);
+		return bulk("GET " + key);
+	}
+
+	/**
+	 * Reads a field of a hash.
+	 * @param key the key (without spaces)
+	 * @param field the field (without spaces)
+	 * @return the value, {@code null} when absent
+	 */
+	public @Nullable String hget(String key, String field) {
+		return bulk("HGET " + key + " " + field);
+	}
+
+	private @Nullable String bulk(String request) {
+		String reply = command(request);
 		if (reply.startsWith("$-1")) {
 			return null;
 		}
 		if (!reply.startsWith("$")) {
-			throw new IllegalStateException("GET " + key + " answered " + reply);
+			throw new IllegalStateException(request + " answered " + reply);
 		}
 		return reply.substring(reply.indexOf("\r\n") + 2, reply.length() - 2);
 	}

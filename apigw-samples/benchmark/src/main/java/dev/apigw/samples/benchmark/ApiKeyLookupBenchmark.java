@@ -2,10 +2,10 @@ package dev.apigw.samples.benchmark;
 
 import java.util.concurrent.TimeUnit;
 
-import dev.apigw.auth.ApiKey;
 import dev.apigw.auth.ApiKeyHashes;
 import dev.apigw.auth.ApiKeyProperties;
 import dev.apigw.auth.PropertiesApiKeyRepository;
+import dev.apigw.model.ApiKey;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -1,4 +1,4 @@
-package dev.apigw.auth;
+package dev.apigw.model;
 
 import java.util.Set;
 
