@@ -1,6 +1,8 @@
 package dev.apigw.deploy;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,6 +122,22 @@ final class SnapshotBuilder {
 		return new Built(new RoutingSnapshot(restMounts, served,
 				new WebSocketDeployments(webSocketMounts.build(), List.copyOf(webSockets.values()))), runtimes,
 				webSocketRuntimes);
+	}
+
+	/**
+	 * Compiles every stage of a definition that is not deployed yet (one stage without
+	 * variables when it has none), keeping nothing.
+	 * @param api the definition
+	 * @param now the time the trial deployment is dated by
+	 * @throws InvalidApiDefinitionException when a stage does not compile
+	 */
+	void check(Api api, Instant now) {
+		Deployment trial = new Deployment("check", now, null, api);
+		Collection<Stage> stages = api.stages().isEmpty() ? List.of(Stage.of("check", Map.of()))
+				: api.stages().values();
+		for (Stage stage : stages) {
+			this.compiler.compile(trial, stage);
+		}
 	}
 
 	/**
