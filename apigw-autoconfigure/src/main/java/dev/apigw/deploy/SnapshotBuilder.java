@@ -2,7 +2,6 @@ package dev.apigw.deploy;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,10 +131,9 @@ final class SnapshotBuilder {
 	 * @throws InvalidApiDefinitionException when a stage does not compile
 	 */
 	void check(Api api, Instant now) {
-		Deployment trial = new Deployment("check", now, null, api);
-		Collection<Stage> stages = api.stages().isEmpty() ? List.of(Stage.of("check", Map.of()))
-				: api.stages().values();
-		for (Stage stage : stages) {
+		Api checked = api.stages().isEmpty() ? api.toBuilder().stage(Stage.of("check", Map.of())).build() : api;
+		Deployment trial = new Deployment("check", now, null, checked);
+		for (Stage stage : checked.stages().values()) {
 			this.compiler.compile(trial, stage);
 		}
 	}
