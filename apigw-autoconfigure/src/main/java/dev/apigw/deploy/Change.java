@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.apigw.model.Api;
+import dev.apigw.model.CanarySettings;
 import dev.apigw.model.DeployableApi;
 import dev.apigw.model.Deployment;
+import dev.apigw.model.Stage;
 import dev.apigw.model.StagePointer;
+import dev.apigw.observe.AuditLog;
 import dev.apigw.store.DeploymentStore;
 import org.jspecify.annotations.Nullable;
 
@@ -79,6 +83,52 @@ final class Change {
 	void point(String apiId, String stage, StagePointer pointer) {
 		pointers(apiId).put(stage, pointer);
 		this.changed.computeIfAbsent(apiId, (id) -> new LinkedHashMap<>()).put(stage, pointer);
+	}
+
+	/**
+	 * Records the change in the audit log: one entry per stage it points.
+	 */
+	void record(AuditLog audit, String principal, String action) {
+		this.changed.forEach((apiId, pointers) -> pointers.forEach((stage, pointer) -> {
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("apiId", apiId);
+			details.put("stage", stage);
+			details.put("deploymentId", pointer.deploymentId());
+			if (pointer.canary() != null) {
+				details.put("canaryDeploymentId", pointer.canary().deploymentId());
+			}
+			details.putAll(this.details);
+			this.created.stream()
+				.filter((created) -> created.definition().id().equals(apiId))
+				.findFirst()
+				.ifPresent((created) -> details.put("description", created.description()));
+			audit.record(principal, action, details);
+		}));
+	}
+
+	/** AWS has canary releases for REST APIs only; a WebSocket API's stage has none. */
+	static void requireRest(DeployableApi api) {
+		if (!(api instanceof Api)) {
+			throw new IllegalArgumentException("Canary settings are supported for REST APIs only; API '" + api.id()
+					+ "' is a WebSocket API");
+		}
+	}
+
+	static String kind(DeployableApi api) {
+		return (api instanceof Api) ? "a REST API" : "a WebSocket API";
+	}
+
+	static void checkPercent(double percent) {
+		if (!(percent >= 0 && percent <= 100)) {
+			throw new IllegalArgumentException("percentTraffic must be between 0 and 100");
+		}
+	}
+
+	static StagePointer initialPointer(Deployment deployment, Stage stage) {
+		CanarySettings settings = stage.canarySettings();
+		StagePointer.Canary canary = (settings != null) ? new StagePointer.Canary(deployment.id(),
+				settings.percentTraffic(), settings.stageVariableOverrides(), settings.useStageCache()) : null;
+		return new StagePointer(deployment.id(), canary);
 	}
 
 }

@@ -2,11 +2,11 @@ package dev.apigw.deploy;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
 import dev.apigw.definition.InvalidApiDefinitionException;
@@ -50,9 +50,9 @@ public final class DeploymentRegistry {
 
 	private final @Nullable AuditLog audit;
 
-	private final Map<String, DeployableApi> definitions = new LinkedHashMap<>();
+	private final KnownDeployments known;
 
-	private final Map<String, Deployment> deployments = new HashMap<>();
+	private final Map<String, DeployableApi> definitions = new LinkedHashMap<>();
 
 	private final AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(RoutingSnapshot.empty());
 
@@ -82,6 +82,7 @@ public final class DeploymentRegistry {
 		this.clock = clock;
 		this.store = store;
 		this.audit = audit;
+		this.known = new KnownDeployments(store);
 		store.subscribe(this::changedElsewhere);
 	}
 
@@ -101,7 +102,8 @@ public final class DeploymentRegistry {
 			DeployableApi other = definitions.putIfAbsent(api.id(), api);
 			if (other != null) {
 				duplicates.add(new Problem(api.source(), api.id(), null, null, "id", "API id '" + api.id()
-						+ "' is also the id of " + kind(other) + " (" + other.source() + "); API ids are unique"));
+						+ "' is also the id of " + Change.kind(other) + " (" + other.source()
+						+ "); API ids are unique"));
 			}
 		}
 		if (!duplicates.isEmpty()) {
@@ -112,17 +114,18 @@ public final class DeploymentRegistry {
 			List<Deployment> history = this.store.deployments(api.id());
 			Deployment latest = history.isEmpty() ? null : history.get(history.size() - 1);
 			if (latest != null && latest.definition().equals(api)) {
-				remember(latest);
+				this.known.remember(latest);
 				Map<String, StagePointer> pointers = change.pointers(api.id());
 				for (Stage stage : api.stages().values()) {
 					if (!pointers.containsKey(stage.name())) {
-						change.point(api.id(), stage.name(), initialPointer(latest, stage));
+						change.point(api.id(), stage.name(), Change.initialPointer(latest, stage));
 					}
 				}
 			}
 			else {
 				Deployment deployment = change.create(api, "Deployed at start-up");
-				api.stages().values().forEach((stage) -> change.point(api.id(), stage.name(), initialPointer(deployment, stage)));
+				api.stages().values().forEach((stage) -> change.point(api.id(), stage.name(),
+						Change.initialPointer(deployment, stage)));
 			}
 		}
 		apply(change, SYSTEM, "deploy");
@@ -171,8 +174,8 @@ public final class DeploymentRegistry {
 			@Nullable CanarySettings canary, String principal) {
 		DeployableApi current = this.definitions.get(api.id());
 		if (current != null && current.getClass() != api.getClass()) {
-			throw new IllegalArgumentException("API '" + api.id() + "' is " + kind(current) + "; it cannot be deployed as "
-					+ kind(api));
+			throw new IllegalArgumentException("API '" + api.id() + "' is " + Change.kind(current)
+					+ "; it cannot be deployed as " + Change.kind(api));
 		}
 		Map<String, DeployableApi> definitions = new LinkedHashMap<>(this.definitions);
 		definitions.put(api.id(), api);
@@ -198,8 +201,8 @@ public final class DeploymentRegistry {
 				throw new IllegalArgumentException("Invalid deployment content specified.Stage " + stageName
 						+ " must already be created before making a canary release deployment");
 			}
-			checkPercent(canary.percentTraffic());
-			requireRest(api);
+			Change.checkPercent(canary.percentTraffic());
+			Change.requireRest(api);
 		}
 		Deployment deployment = change.create(api, description);
 		for (Stage stage : api.stages().values()) {
@@ -214,7 +217,7 @@ public final class DeploymentRegistry {
 			}
 			else {
 				pointer = (existing != null) ? existing.withDeployment(deployment.id())
-						: initialPointer(deployment, stage);
+						: Change.initialPointer(deployment, stage);
 			}
 			change.point(api.id(), stage.name(), pointer);
 		}
@@ -254,13 +257,13 @@ public final class DeploymentRegistry {
 			String principal) {
 		Change change = change(this.definitions);
 		StagePointer pointer = change.existing(apiId, stage);
-		requireRest(change.definition(apiId));
+		Change.requireRest(change.definition(apiId));
 		StagePointer.Canary existing = pointer.canary();
 		String id = (deploymentId != null) ? deploymentId
 				: (existing != null) ? existing.deploymentId() : pointer.deploymentId();
 		requireDeployment(apiId, stage, id);
 		double percent = (percentTraffic != null) ? percentTraffic : (existing != null) ? existing.percentTraffic() : 0;
-		checkPercent(percent);
+		Change.checkPercent(percent);
 		StagePointer.Canary canary = new StagePointer.Canary(id, percent,
 				(overrides != null) ? overrides : (existing != null) ? existing.stageVariableOverrides() : Map.of(),
 				(useStageCache != null) ? useStageCache : existing != null && existing.useStageCache());
@@ -301,6 +304,78 @@ public final class DeploymentRegistry {
 		}
 		change.point(apiId, stage, pointer.withCanary(null));
 		apply(change, principal, "canary-cancel");
+	}
+
+	/**
+	 * Adds a REST API that has no deployment yet, as an import through the management API
+	 * makes: it is listed with the definitions and deploys like any other. It is compiled
+	 * now as its deployments will be (with a stage of no variables when it has none), so
+	 * that a definition the gateway cannot serve is refused before anything refers to it.
+	 * @param api the definition
+	 * @param principal who asked
+	 * @throws InvalidApiDefinitionException when the definition does not compile
+	 * @throws IllegalArgumentException when the id is taken
+	 */
+	public synchronized void define(Api api, String principal) {
+		if (this.definitions.containsKey(api.id())) {
+			throw new IllegalArgumentException("API id '" + api.id() + "' is taken");
+		}
+		this.builder.check(api, this.clock.instant());
+		this.definitions.put(api.id(), api);
+		if (this.audit != null) {
+			this.audit.record(principal, "define", Map.of("apiId", api.id()));
+		}
+	}
+
+	/**
+	 * Removes an API: its stages stop being served on this instance. Its deployments stay
+	 * in the store, as after a configuration refresh that drops an API.
+	 * @param apiId the API id
+	 * @param principal who asked
+	 * @throws IllegalArgumentException when the API is unknown
+	 */
+	public synchronized void remove(String apiId, String principal) {
+		Map<String, DeployableApi> definitions = new LinkedHashMap<>(this.definitions);
+		if (definitions.remove(apiId) == null) {
+			throw new IllegalArgumentException("Invalid API identifier specified: no API '" + apiId + "'");
+		}
+		apply(change(definitions), principal, "delete");
+		if (this.audit != null) {
+			this.audit.record(principal, "delete", Map.of("apiId", apiId));
+		}
+	}
+
+	/**
+	 * Deploys a stage again with changed settings (its variables, say): a new deployment of
+	 * the definition the stage serves now, with the stage changed, that the stage points at,
+	 * keeping its canary. The API's definition takes the changed stage too, so that its
+	 * next deployment keeps the change.
+	 * @param apiId the API id
+	 * @param stage the stage
+	 * @param update changes the stage
+	 * @param description the deployment's description
+	 * @param principal who asked
+	 * @return the deployment
+	 * @throws IllegalArgumentException when the API or stage is unknown, the API is a
+	 * WebSocket API or the changed stage does not deploy
+	 */
+	public synchronized Deployment redeploy(String apiId, String stage, UnaryOperator<Stage> update,
+			@Nullable String description, String principal) {
+		Change change = change(this.definitions);
+		StagePointer pointer = change.existing(apiId, stage);
+		Change.requireRest(change.definition(apiId));
+		Deployment current = this.known.find(apiId, pointer.deploymentId());
+		if (current == null) {
+			throw new IllegalArgumentException("Deployment id does not exist");
+		}
+		Api served = current.api();
+		Stage changed = update.apply(served.stages().get(stage));
+		Api definition = (Api) change.definition(apiId);
+		change.definitions.put(apiId, definition.toBuilder().stage(changed).build());
+		Deployment deployment = change.create(served.toBuilder().stage(changed).build(), description);
+		change.point(apiId, stage, pointer.withDeployment(deployment.id()));
+		apply(change, principal, "deploy");
+		return deployment;
 	}
 
 	/**
@@ -387,52 +462,18 @@ public final class DeploymentRegistry {
 		this.builder.commit(built);
 		this.snapshot.set(built.snapshot());
 		change.changed.keySet().forEach(this.store::publish);
-		record(change, principal, action);
+		if (this.audit != null) {
+			change.record(this.audit, principal, action);
+		}
 	}
 
 	private SnapshotBuilder.Built build(Change change) {
 		return this.builder.build(change.definitions, change.pointers,
-				(apiId, id) -> (change.byId.containsKey(id)) ? change.byId.get(id) : deployment(apiId, id));
-	}
-
-	private void record(Change change, String principal, String action) {
-		if (this.audit == null) {
-			return;
-		}
-		change.changed.forEach((apiId, pointers) -> pointers.forEach((stage, pointer) -> {
-			Map<String, Object> details = new LinkedHashMap<>();
-			details.put("apiId", apiId);
-			details.put("stage", stage);
-			details.put("deploymentId", pointer.deploymentId());
-			if (pointer.canary() != null) {
-				details.put("canaryDeploymentId", pointer.canary().deploymentId());
-			}
-			details.putAll(change.details);
-			change.created.stream()
-				.filter((created) -> created.definition().id().equals(apiId))
-				.findFirst()
-				.ifPresent((created) -> details.put("description", created.description()));
-			this.audit.record(principal, action, details);
-		}));
-	}
-
-	private @Nullable Deployment deployment(String apiId, String deploymentId) {
-		Deployment deployment = this.deployments.get(apiId + "/" + deploymentId);
-		if (deployment == null) {
-			deployment = this.store.deployment(apiId, deploymentId);
-			if (deployment != null) {
-				remember(deployment);
-			}
-		}
-		return deployment;
-	}
-
-	private void remember(Deployment deployment) {
-		this.deployments.put(deployment.definition().id() + "/" + deployment.id(), deployment);
+				(apiId, id) -> (change.byId.containsKey(id)) ? change.byId.get(id) : this.known.find(apiId, id));
 	}
 
 	private void requireDeployment(String apiId, String stage, String deploymentId) {
-		Deployment deployment = deployment(apiId, deploymentId);
+		Deployment deployment = this.known.find(apiId, deploymentId);
 		if (deployment == null) {
 			throw new IllegalArgumentException("Deployment id does not exist");
 		}
@@ -441,33 +482,8 @@ public final class DeploymentRegistry {
 		}
 	}
 
-	/** AWS has canary releases for REST APIs only; a WebSocket API's stage has none. */
-	private static void requireRest(DeployableApi api) {
-		if (!(api instanceof Api)) {
-			throw new IllegalArgumentException("Canary settings are supported for REST APIs only; API '" + api.id()
-					+ "' is a WebSocket API");
-		}
-	}
-
-	private static String kind(DeployableApi api) {
-		return (api instanceof Api) ? "a REST API" : "a WebSocket API";
-	}
-
-	private static void checkPercent(double percent) {
-		if (!(percent >= 0 && percent <= 100)) {
-			throw new IllegalArgumentException("percentTraffic must be between 0 and 100");
-		}
-	}
-
-	private static StagePointer initialPointer(Deployment deployment, Stage stage) {
-		CanarySettings settings = stage.canarySettings();
-		StagePointer.Canary canary = (settings != null) ? new StagePointer.Canary(deployment.id(),
-				settings.percentTraffic(), settings.stageVariableOverrides(), settings.useStageCache()) : null;
-		return new StagePointer(deployment.id(), canary);
-	}
-
 	private Change change(Map<String, ? extends DeployableApi> definitions) {
-		return new Change(definitions, this.store, this.clock, this::remember);
+		return new Change(definitions, this.store, this.clock, this.known::remember);
 	}
 
 	private String describe(String apiId) {

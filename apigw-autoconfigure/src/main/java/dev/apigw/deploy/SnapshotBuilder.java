@@ -1,5 +1,6 @@
 package dev.apigw.deploy;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -120,6 +121,21 @@ final class SnapshotBuilder {
 		return new Built(new RoutingSnapshot(restMounts, served,
 				new WebSocketDeployments(webSocketMounts.build(), List.copyOf(webSockets.values()))), runtimes,
 				webSocketRuntimes);
+	}
+
+	/**
+	 * Compiles every stage of a definition that is not deployed yet (one stage without
+	 * variables when it has none), keeping nothing.
+	 * @param api the definition
+	 * @param now the time the trial deployment is dated by
+	 * @throws InvalidApiDefinitionException when a stage does not compile
+	 */
+	void check(Api api, Instant now) {
+		Api checked = api.stages().isEmpty() ? api.toBuilder().stage(Stage.of("check", Map.of())).build() : api;
+		Deployment trial = new Deployment("check", now, null, checked);
+		for (Stage stage : checked.stages().values()) {
+			this.compiler.compile(trial, stage);
+		}
 	}
 
 	/**

@@ -4,14 +4,11 @@ import java.util.Map;
 
 import dev.apigw.auth.iam.IamCredentials;
 import dev.apigw.auth.iam.SigV4Verifier;
-import dev.apigw.auth.policy.InvalidPolicyException;
 import dev.apigw.auth.policy.PolicyDocument;
 import dev.apigw.model.GatewayResponseType;
 import dev.apigw.model.PolicyDecision;
 import dev.apigw.response.GatewayResponseException;
 import dev.apigw.routing.GatewayEnvironment;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -29,8 +26,6 @@ public final class IamWebSocketAccess implements ConnectionsAccessCheck, Connect
 
 	/** The action {@code @connections} calls need. */
 	public static final String MANAGE_CONNECTIONS = "execute-api:ManageConnections";
-
-	private static final Log logger = LogFactory.getLog(IamWebSocketAccess.class);
 
 	private final SigV4Verifier verifier;
 
@@ -72,16 +67,7 @@ public final class IamWebSocketAccess implements ConnectionsAccessCheck, Connect
 	}
 
 	private static void allow(IamCredentials credentials, String action, String arn, ServerWebExchange exchange) {
-		String sourceIp = sourceIp(exchange);
-		PolicyDecision decision = PolicyDecision.IMPLICIT_DENY;
-		for (String policy : credentials.policies()) {
-			try {
-				decision = decision.and(PolicyDocument.parse(policy).evaluate(action, arn, sourceIp));
-			}
-			catch (InvalidPolicyException ex) {
-				logger.warn("Ignoring an invalid identity policy of " + credentials.userArn() + ": " + ex.getMessage());
-			}
-		}
+		PolicyDecision decision = credentials.decide(action, arn, sourceIp(exchange));
 		if (decision != PolicyDecision.ALLOW) {
 			throw new GatewayResponseException(GatewayResponseType.ACCESS_DENIED, "User: " + credentials.userArn()
 					+ " is not authorized to perform: " + action + " on resource: " + arn);

@@ -28,7 +28,7 @@ class PackageCycleTests {
 	void packagesAreLayered() {
 		layeredArchitecture().consideringOnlyDependenciesInLayers()
 			.layer("Autoconfigure").definedBy("dev.apigw.autoconfigure..")
-			.layer("Actuate").definedBy("dev.apigw.actuate..")
+			.layer("Actuate").definedBy("dev.apigw.actuate..", "dev.apigw.management..")
 			.layer("Deploy").definedBy("dev.apigw.deploy..")
 			.layer("Features").definedBy("dev.apigw.auth..", "dev.apigw.cache..", "dev.apigw.integration..",
 					"dev.apigw.observe..", "dev.apigw.resilience..", "dev.apigw.throttle..", "dev.apigw.validation..",

@@ -87,15 +87,72 @@ class DeploymentRegistryTests {
 			.withMessage("API 'pets' is a REST API; it cannot be deployed as a WebSocket API");
 	}
 
+	@Test
+	void aDefinitionWithoutStagesIsListedAndServedOnceDeployedToANewStage() {
+		this.registry.deployAll(List.of(rest("pets", null)));
+		Api imported = withoutStages("imported").build();
+		this.registry.define(imported, "test");
+		assertThat(this.registry.definitions()).containsKeys("pets", "imported");
+		assertThat(this.registry.stages("imported")).isEmpty();
+		assertThat(this.registry.snapshot().stages()).hasSize(1);
+		this.registry.deploy(imported.toBuilder().stage(Stage.of("dev", Map.of())).build(), "dev", null, null, "test");
+		assertThat(this.registry.snapshot().stages()).extracting((stage) -> stage.api().id())
+			.containsExactlyInAnyOrder("pets", "imported");
+	}
+
+	@Test
+	void aDefinitionThatDoesNotCompileIsNotDefined() {
+		Api broken = withoutStages("broken")
+			.resource(Resource.of("/bad", Method.builder("GET")
+				.integration(Integration.builder(IntegrationType.MOCK)
+					.requestTemplates(Map.of("application/json", "#if("))
+					.build())
+				.build()))
+			.build();
+		assertThatExceptionOfType(InvalidApiDefinitionException.class)
+			.isThrownBy(() -> this.registry.define(broken, "test"))
+			.withMessageContaining("API 'broken', resource '/bad', method GET");
+		assertThat(this.registry.definitions()).doesNotContainKey("broken");
+	}
+
+	@Test
+	void removedApisAreNoLongerServed() {
+		this.registry.deployAll(List.of(rest("pets", null), rest("toys", "/toys")));
+		this.registry.remove("pets", "test");
+		assertThat(this.registry.definitions()).containsOnlyKeys("toys");
+		assertThat(this.registry.snapshot().stages()).singleElement()
+			.satisfies((stage) -> assertThat(stage.api().id()).isEqualTo("toys"));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.registry.remove("pets", "test"))
+			.withMessage("Invalid API identifier specified: no API 'pets'");
+	}
+
+	@Test
+	void redeployingAStageChangesOnlyThatStageOfWhatItServes() {
+		Api v1 = rest("pets", null).toBuilder().stage(Stage.of("dev", Map.of("color", "blue"))).build();
+		this.registry.deployAll(List.of(v1));
+		String first = this.registry.stages("pets").get("dev").deploymentId();
+		Deployment changed = this.registry.redeploy("pets", "dev",
+				(stage) -> stage.toBuilder().variable("color", "green").build(), "variables", "test");
+		assertThat(this.registry.stages("pets").get("dev").deploymentId()).isEqualTo(changed.id());
+		assertThat(this.registry.snapshot().stages()).singleElement()
+			.satisfies((stage) -> assertThat(stage.stage().variables()).containsEntry("color", "green"));
+		assertThat(this.registry.definitions().get("pets").stages().get("dev").variables())
+			.containsEntry("color", "green");
+		this.registry.rollback("pets", "dev", first, "test");
+		assertThat(this.registry.snapshot().stages()).singleElement()
+			.satisfies((stage) -> assertThat(stage.stage().variables()).containsEntry("color", "blue"));
+	}
+
 	private static Api rest(String id, String basePath) {
+		return withoutStages(id).basePath(basePath).stage(Stage.of("dev", Map.of())).build();
+	}
+
+	private static Api.Builder withoutStages(String id) {
 		return Api.builder(id)
-			.basePath(basePath)
 			.resource(Resource.of("/things", Method.builder("GET")
 				.integration(Integration.builder(IntegrationType.MOCK).build())
 				.build()))
-			.stage(Stage.of("dev", Map.of()))
-			.source("rest test")
-			.build();
+			.source("rest test");
 	}
 
 	private static WebSocketApi webSocket(String id, String color) {

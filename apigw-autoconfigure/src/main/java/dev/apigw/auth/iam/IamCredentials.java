@@ -3,6 +3,10 @@ package dev.apigw.auth.iam;
 import java.time.Instant;
 import java.util.List;
 
+import dev.apigw.auth.policy.InvalidPolicyException;
+import dev.apigw.auth.policy.PolicyDocument;
+import dev.apigw.model.PolicyDecision;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +52,28 @@ public record IamCredentials(String accessKeyId, String secretAccessKey, String 
 	public @Nullable String accountId() {
 		String[] parts = this.userArn.split(":", 6);
 		return (parts.length >= 5 && !parts[4].isEmpty()) ? parts[4] : null;
+	}
+
+	/**
+	 * What the principal's identity policies decide for an action on a resource. A policy
+	 * that does not parse is logged and decides nothing.
+	 * @param action the action, e.g. {@code execute-api:ManageConnections}
+	 * @param resource the resource's ARN
+	 * @param sourceIp the caller's address for {@code aws:SourceIp}, {@code null} when unknown
+	 * @return the decision, {@link PolicyDecision#IMPLICIT_DENY} when no statement applies
+	 */
+	public PolicyDecision decide(String action, String resource, @Nullable String sourceIp) {
+		PolicyDecision decision = PolicyDecision.IMPLICIT_DENY;
+		for (String policy : this.policies) {
+			try {
+				decision = decision.and(PolicyDocument.parse(policy).evaluate(action, resource, sourceIp));
+			}
+			catch (InvalidPolicyException ex) {
+				LogFactory.getLog(IamCredentials.class)
+					.warn("Ignoring an invalid identity policy of " + this.userArn + ": " + ex.getMessage());
+			}
+		}
+		return decision;
 	}
 
 	@Override

@@ -9,25 +9,27 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-import dev.apigw.model.GatewayResponseType;
-import dev.apigw.response.GatewayResponseException;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
 
 /**
  * Verifies a request's Signature Version 4 outside the REST pipeline (the
- * {@code @connections} management API and WebSocket handshakes of WebSocket APIs): the
- * credential scope ({@code execute-api}, the gateway's region, the date), the time within
+ * {@code @connections} management API and WebSocket handshakes of WebSocket APIs, signed for
+ * {@code execute-api}; apigw's management API, signed for {@code apigateway}): the
+ * credential scope (the service, the gateway's region, the date), the time within
  * 5 minutes (or a presigned URL's validity), the session token of temporary credentials, and
  * the signature over the canonical request with the body as received. Answers with the same
- * gateway responses as {@link IamAuthorizer}; deciding what the caller may do is the
- * caller's.
+ * gateway responses as {@link IamAuthorizer} (each a {@link SigV4Exception} that also
+ * carries the error type AWS's service endpoints use); deciding what the caller may do is
+ * the caller's.
  */
 public final class SigV4Verifier {
 
 	private static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT)
 		.withZone(ZoneOffset.UTC);
+
+	private static final String EXECUTE_API = "execute-api";
 
 	private static final String INVALID_TOKEN = "The security token included in the request is invalid.";
 
@@ -35,14 +37,27 @@ public final class SigV4Verifier {
 
 	private final Clock clock;
 
+	private final String service;
+
 	/**
 	 * Creates a verifier.
 	 * @param credentials finds the secret of an access key
 	 * @param clock the gateway's clock
 	 */
 	public SigV4Verifier(IamCredentialsRepository credentials, Clock clock) {
+		this(credentials, clock, EXECUTE_API);
+	}
+
+	/**
+	 * Creates a verifier of requests signed for another service.
+	 * @param credentials finds the secret of an access key
+	 * @param clock the gateway's clock
+	 * @param service the service requests must be signed for, e.g. {@code apigateway}
+	 */
+	public SigV4Verifier(IamCredentialsRepository credentials, Clock clock, String service) {
 		this.credentials = credentials;
 		this.clock = clock;
+		this.service = service;
 	}
 
 	/**
@@ -50,7 +65,7 @@ public final class SigV4Verifier {
 	 * @param request the request
 	 * @param body the request body as received
 	 * @param region the gateway's region
-	 * @return the caller's credentials; a {@link GatewayResponseException} when the request
+	 * @return the caller's credentials; a {@link SigV4Exception} when the request
 	 * is unsigned (MISSING_AUTHENTICATION_TOKEN), its signature or scope is wrong
 	 * (INVALID_SIGNATURE), the key is unknown or its token expired
 	 */
@@ -58,7 +73,7 @@ public final class SigV4Verifier {
 		return Mono.defer(() -> {
 			SignedRequest signed = SignedRequest.of(request);
 			if (signed == null) {
-				return Mono.error(new GatewayResponseException(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN));
+				return Mono.error(SigV4Exception.missing());
 			}
 			return verify(signed, request, body, region);
 		});
@@ -77,7 +92,7 @@ public final class SigV4Verifier {
 			checkScope(signed, region);
 			checkTime(signed);
 			return this.credentials.findByAccessKeyId(signed.accessKeyId())
-				.switchIfEmpty(Mono.error(() -> invalid(INVALID_TOKEN)))
+				.switchIfEmpty(Mono.error(() -> SigV4Exception.unrecognized(INVALID_TOKEN)))
 				.map((found) -> {
 					checkToken(signed, found);
 					String payloadHash = CanonicalRequest.sha256(body);
@@ -97,9 +112,9 @@ public final class SigV4Verifier {
 		});
 	}
 
-	private static void checkScope(SignedRequest signed, String region) {
-		if (!"execute-api".equals(signed.service())) {
-			throw invalid("Credential should be scoped to correct service: 'execute-api'. ");
+	private void checkScope(SignedRequest signed, String region) {
+		if (!this.service.equals(signed.service())) {
+			throw invalid("Credential should be scoped to correct service: '" + this.service + "'. ");
 		}
 		if (!region.equals(signed.region())) {
 			throw invalid("Credential should be scoped to a valid region. ");
@@ -146,15 +161,15 @@ public final class SigV4Verifier {
 		if (signed.securityToken() == null || !MessageDigest.isEqual(
 				found.sessionToken().getBytes(StandardCharsets.UTF_8),
 				signed.securityToken().getBytes(StandardCharsets.UTF_8))) {
-			throw invalid(INVALID_TOKEN);
+			throw SigV4Exception.unrecognized(INVALID_TOKEN);
 		}
 		if (found.expiration() != null && this.clock.instant().isAfter(found.expiration())) {
-			throw new GatewayResponseException(GatewayResponseType.EXPIRED_TOKEN);
+			throw SigV4Exception.expired();
 		}
 	}
 
-	private static GatewayResponseException invalid(String message) {
-		return new GatewayResponseException(GatewayResponseType.INVALID_SIGNATURE, message);
+	private static SigV4Exception invalid(String message) {
+		return SigV4Exception.invalid(message);
 	}
 
 }

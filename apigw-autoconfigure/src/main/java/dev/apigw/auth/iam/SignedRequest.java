@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.apigw.model.GatewayResponseType;
 import dev.apigw.response.GatewayResponseException;
 import org.jspecify.annotations.Nullable;
 
@@ -134,8 +133,8 @@ record SignedRequest(String accessKeyId, String scopeDate, String region, String
 		return new SignedRequest(scope[0], scope[1], scope[2], scope[3], names, signature, date, expires, token);
 	}
 
-	static GatewayResponseException incomplete(String message) {
-		return new GatewayResponseException(GatewayResponseType.INVALID_SIGNATURE, message);
+	static SigV4Exception incomplete(String message) {
+		return SigV4Exception.incomplete(message);
 	}
 
 }
