@@ -131,4 +131,16 @@ final class Change {
 		return new StagePointer(deployment.id(), canary);
 	}
 
+	/**
+	 * Says where stages point, for the log.
+	 * @param pointers stage name to pointer
+	 * @return {@code {stage=deployment (canary deployment), ...}}
+	 */
+	static String describe(Map<String, StagePointer> pointers) {
+		Map<String, String> described = new LinkedHashMap<>();
+		pointers.forEach((stage, pointer) -> described.put(stage, pointer.deploymentId()
+				+ ((pointer.canary() != null) ? " (canary " + pointer.canary().deploymentId() + ")" : "")));
+		return described.toString();
+	}
+
 }

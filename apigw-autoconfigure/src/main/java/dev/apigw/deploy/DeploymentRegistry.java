@@ -54,6 +54,8 @@ public final class DeploymentRegistry {
 
 	private final Map<String, DeployableApi> definitions = new LinkedHashMap<>();
 
+	private boolean started;
+
 	private final AtomicReference<RoutingSnapshot> snapshot = new AtomicReference<>(RoutingSnapshot.empty());
 
 	/**
@@ -129,6 +131,7 @@ public final class DeploymentRegistry {
 			}
 		}
 		apply(change, SYSTEM, "deploy");
+		this.started = true;
 	}
 
 	/**
@@ -235,7 +238,7 @@ public final class DeploymentRegistry {
 	public synchronized void rollback(String apiId, String stage, String deploymentId, String principal) {
 		Change change = change(this.definitions);
 		StagePointer pointer = change.existing(apiId, stage);
-		requireDeployment(apiId, stage, deploymentId);
+		this.known.require(apiId, stage, deploymentId);
 		change.point(apiId, stage, pointer.withDeployment(deploymentId));
 		change.details.put("from", pointer.deploymentId());
 		apply(change, principal, "rollback");
@@ -261,7 +264,7 @@ public final class DeploymentRegistry {
 		StagePointer.Canary existing = pointer.canary();
 		String id = (deploymentId != null) ? deploymentId
 				: (existing != null) ? existing.deploymentId() : pointer.deploymentId();
-		requireDeployment(apiId, stage, id);
+		this.known.require(apiId, stage, id);
 		double percent = (percentTraffic != null) ? percentTraffic : (existing != null) ? existing.percentTraffic() : 0;
 		Change.checkPercent(percent);
 		StagePointer.Canary canary = new StagePointer.Canary(id, percent,
@@ -419,10 +422,12 @@ public final class DeploymentRegistry {
 
 	/**
 	 * Another instance changed an API's stages ({@code *}: any API, as after the store was
-	 * unreachable): serve what the store now says.
+	 * unreachable): serve what the store now says. An API this instance does not know yet
+	 * (deployed on another instance through the management API) is served with the
+	 * definition of its latest deployment.
 	 */
 	private synchronized void changedElsewhere(String apiId) {
-		if (this.definitions.isEmpty() || (!"*".equals(apiId) && !this.definitions.containsKey(apiId))) {
+		if (!this.started || (!"*".equals(apiId) && !this.definitions.containsKey(apiId) && !adopt(apiId))) {
 			return;
 		}
 		try {
@@ -431,12 +436,22 @@ public final class DeploymentRegistry {
 			this.builder.commit(built);
 			this.snapshot.set(built.snapshot());
 			if (!"*".equals(apiId)) {
-				logger.info("Stages of API '" + apiId + "' changed on another instance; now serving " + describe(apiId));
+				logger.info("Stages of API '" + apiId + "' changed on another instance; now serving "
+						+ Change.describe(stages(apiId)));
 			}
 		}
 		catch (RuntimeException ex) {
 			logger.error("Could not apply the change another instance made to API '" + apiId + "'", ex);
 		}
+	}
+
+	private boolean adopt(String apiId) {
+		Deployment latest = this.known.latest(apiId);
+		if (latest == null) {
+			return false;
+		}
+		this.definitions.put(apiId, latest.definition());
+		return true;
 	}
 
 	private void apply(Change change, String principal, String action) {
@@ -472,25 +487,10 @@ public final class DeploymentRegistry {
 				(apiId, id) -> (change.byId.containsKey(id)) ? change.byId.get(id) : this.known.find(apiId, id));
 	}
 
-	private void requireDeployment(String apiId, String stage, String deploymentId) {
-		Deployment deployment = this.known.find(apiId, deploymentId);
-		if (deployment == null) {
-			throw new IllegalArgumentException("Deployment id does not exist");
-		}
-		if (!deployment.definition().stages().containsKey(stage)) {
-			throw new IllegalArgumentException("Deployment " + deploymentId + " has no stage '" + stage + "'");
-		}
-	}
 
 	private Change change(Map<String, ? extends DeployableApi> definitions) {
 		return new Change(definitions, this.store, this.clock, this.known::remember);
 	}
 
-	private String describe(String apiId) {
-		Map<String, String> described = new LinkedHashMap<>();
-		stages(apiId).forEach((stage, pointer) -> described.put(stage, pointer.deploymentId()
-				+ ((pointer.canary() != null) ? " (canary " + pointer.canary().deploymentId() + ")" : "")));
-		return described.toString();
-	}
 
 }

@@ -1,6 +1,7 @@
 package dev.apigw.deploy;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.apigw.model.Deployment;
@@ -31,6 +32,36 @@ final class KnownDeployments {
 			}
 		}
 		return deployment;
+	}
+
+	/**
+	 * The deployment a stage is to point at.
+	 * @throws IllegalArgumentException when the deployment is unknown or lacks the stage
+	 */
+	Deployment require(String apiId, String stage, String deploymentId) {
+		Deployment deployment = find(apiId, deploymentId);
+		if (deployment == null) {
+			throw new IllegalArgumentException("Deployment id does not exist");
+		}
+		if (!deployment.definition().stages().containsKey(stage)) {
+			throw new IllegalArgumentException("Deployment " + deploymentId + " has no stage '" + stage + "'");
+		}
+		return deployment;
+	}
+
+	/**
+	 * The latest deployment of an API the store holds, as another instance made it.
+	 * @param apiId the API
+	 * @return the deployment, {@code null} when the API has none
+	 */
+	@Nullable Deployment latest(String apiId) {
+		List<Deployment> history = this.store.deployments(apiId);
+		if (history.isEmpty()) {
+			return null;
+		}
+		Deployment latest = history.get(history.size() - 1);
+		remember(latest);
+		return latest;
 	}
 
 	void remember(Deployment deployment) {
