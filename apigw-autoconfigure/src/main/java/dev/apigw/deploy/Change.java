@@ -72,6 +72,49 @@ final class Change {
 		return pointer;
 	}
 
+	/**
+	 * Deploys a definition to one stage (or every stage of it), or as a stage's canary.
+	 * @throws IllegalArgumentException when the stage or the canary settings are wrong
+	 */
+	Deployment deploy(DeployableApi api, @Nullable String stageName, @Nullable String description,
+			@Nullable CanarySettings canary) {
+		if (stageName != null && !api.stages().containsKey(stageName)) {
+			throw new IllegalArgumentException("Invalid stage identifier specified: API '" + api.id()
+					+ "' has no stage '" + stageName + "'");
+		}
+		Map<String, StagePointer> pointers = this.pointers(api.id());
+		if (canary != null) {
+			if (stageName == null) {
+				throw new IllegalArgumentException("Invalid deployment content specified.Non null and non empty stageName "
+						+ "must be provided for canary deployment. Provided value is null");
+			}
+			if (!pointers.containsKey(stageName)) {
+				throw new IllegalArgumentException("Invalid deployment content specified.Stage " + stageName
+						+ " must already be created before making a canary release deployment");
+			}
+			checkPercent(canary.percentTraffic());
+			requireRest(api);
+		}
+		Deployment deployment = this.create(api, description);
+		for (Stage stage : api.stages().values()) {
+			if (stageName != null && !stageName.equals(stage.name())) {
+				continue;
+			}
+			StagePointer existing = pointers.get(stage.name());
+			StagePointer pointer;
+			if (canary != null) {
+				pointer = existing.withCanary(new StagePointer.Canary(deployment.id(), canary.percentTraffic(),
+						canary.stageVariableOverrides(), canary.useStageCache()));
+			}
+			else {
+				pointer = (existing != null) ? existing.withDeployment(deployment.id())
+						: initialPointer(deployment, stage);
+			}
+			this.point(api.id(), stage.name(), pointer);
+		}
+		return deployment;
+	}
+
 	Deployment create(DeployableApi api, @Nullable String description) {
 		Deployment deployment = new Deployment(Ids.random(6), this.clock.instant(), description, api);
 		this.created.add(deployment);

@@ -2,9 +2,11 @@ package dev.apigw.deploy;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 
@@ -53,6 +55,8 @@ public final class DeploymentRegistry {
 	private final KnownDeployments known;
 
 	private final Map<String, DeployableApi> definitions = new LinkedHashMap<>();
+
+	private final Set<String> configured = new HashSet<>();
 
 	private boolean started;
 
@@ -111,6 +115,9 @@ public final class DeploymentRegistry {
 		if (!duplicates.isEmpty()) {
 			throw new InvalidApiDefinitionException(duplicates);
 		}
+		this.configured.addAll(definitions.keySet());
+		// configuration wins: an API of the store defined in configuration too is the configured one
+		this.known.stored(definitions.keySet()).forEach(definitions::putIfAbsent);
 		Change change = change(definitions);
 		for (DeployableApi api : definitions.values()) {
 			List<Deployment> history = this.store.deployments(api.id());
@@ -137,26 +144,31 @@ public final class DeploymentRegistry {
 	/**
 	 * Deploys changed definitions, as after a configuration refresh: each API whose
 	 * definition differs from its latest deployment gets a new deployment that its stages
-	 * point at (keeping their canaries); REST APIs no longer defined stop being served.
-	 * WebSocket APIs are defined at start-up only and are left as they are.
+	 * point at (keeping their canaries); REST APIs of the configuration no longer defined stop
+	 * being served. WebSocket APIs (defined at start-up only) and APIs made through the
+	 * management API are left as they are.
 	 * @param apis the REST APIs as now defined
 	 * @param principal who asked
 	 * @return the deployments made
 	 */
 	public synchronized List<Deployment> refresh(List<Api> apis, String principal) {
-		Map<String, DeployableApi> definitions = new LinkedHashMap<>();
-		this.definitions.values().stream().filter(WebSocketApi.class::isInstance)
-			.forEach((api) -> definitions.put(api.id(), api));
+		// REST APIs from configuration are replaced; WebSocket APIs and APIs made at run time stay
+		Set<String> replaced = new HashSet<>(this.configured);
+		replaced.removeIf((apiId) -> this.definitions.get(apiId) instanceof WebSocketApi);
+		Map<String, DeployableApi> definitions = new LinkedHashMap<>(this.definitions);
+		definitions.keySet().removeAll(replaced);
 		apis.forEach((api) -> definitions.put(api.id(), api));
 		Change change = change(definitions);
 		for (Api api : apis) {
 			List<Deployment> history = this.store.deployments(api.id());
 			Deployment latest = history.isEmpty() ? null : history.get(history.size() - 1);
 			if (latest == null || !latest.definition().equals(api)) {
-				deployTo(change, api, null, "Configuration refresh", null);
+				change.deploy(api, null, "Configuration refresh", null);
 			}
 		}
 		apply(change, principal, "deploy");
+		this.configured.removeAll(replaced);
+		apis.forEach((api) -> this.configured.add(api.id()));
 		return change.created;
 	}
 
@@ -183,47 +195,8 @@ public final class DeploymentRegistry {
 		Map<String, DeployableApi> definitions = new LinkedHashMap<>(this.definitions);
 		definitions.put(api.id(), api);
 		Change change = change(definitions);
-		Deployment deployment = deployTo(change, api, stage, description, canary);
+		Deployment deployment = change.deploy(api, stage, description, canary);
 		apply(change, principal, (canary != null) ? "deploy-canary" : "deploy");
-		return deployment;
-	}
-
-	private Deployment deployTo(Change change, DeployableApi api, @Nullable String stageName,
-			@Nullable String description, @Nullable CanarySettings canary) {
-		if (stageName != null && !api.stages().containsKey(stageName)) {
-			throw new IllegalArgumentException("Invalid stage identifier specified: API '" + api.id()
-					+ "' has no stage '" + stageName + "'");
-		}
-		Map<String, StagePointer> pointers = change.pointers(api.id());
-		if (canary != null) {
-			if (stageName == null) {
-				throw new IllegalArgumentException("Invalid deployment content specified.Non null and non empty stageName "
-						+ "must be provided for canary deployment. Provided value is null");
-			}
-			if (!pointers.containsKey(stageName)) {
-				throw new IllegalArgumentException("Invalid deployment content specified.Stage " + stageName
-						+ " must already be created before making a canary release deployment");
-			}
-			Change.checkPercent(canary.percentTraffic());
-			Change.requireRest(api);
-		}
-		Deployment deployment = change.create(api, description);
-		for (Stage stage : api.stages().values()) {
-			if (stageName != null && !stageName.equals(stage.name())) {
-				continue;
-			}
-			StagePointer existing = pointers.get(stage.name());
-			StagePointer pointer;
-			if (canary != null) {
-				pointer = existing.withCanary(new StagePointer.Canary(deployment.id(), canary.percentTraffic(),
-						canary.stageVariableOverrides(), canary.useStageCache()));
-			}
-			else {
-				pointer = (existing != null) ? existing.withDeployment(deployment.id())
-						: Change.initialPointer(deployment, stage);
-			}
-			change.point(api.id(), stage.name(), pointer);
-		}
 		return deployment;
 	}
 
@@ -343,6 +316,8 @@ public final class DeploymentRegistry {
 			throw new IllegalArgumentException("Invalid API identifier specified: no API '" + apiId + "'");
 		}
 		apply(change(definitions), principal, "delete");
+		this.store.delete(apiId);
+		this.store.publish(apiId);
 		if (this.audit != null) {
 			this.audit.record(principal, "delete", Map.of("apiId", apiId));
 		}
@@ -429,6 +404,9 @@ public final class DeploymentRegistry {
 	private synchronized void changedElsewhere(String apiId) {
 		if (!this.started || (!"*".equals(apiId) && !this.definitions.containsKey(apiId) && !adopt(apiId))) {
 			return;
+		}
+		if (!"*".equals(apiId) && this.known.latest(apiId) == null) {
+			this.definitions.remove(apiId); // deleted on another instance
 		}
 		try {
 			Change change = change(this.definitions);

@@ -3,7 +3,10 @@ package dev.apigw.deploy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 
+import dev.apigw.model.DeployableApi;
 import dev.apigw.model.Deployment;
 import dev.apigw.store.DeploymentStore;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +65,24 @@ final class KnownDeployments {
 		Deployment latest = history.get(history.size() - 1);
 		remember(latest);
 		return latest;
+	}
+
+	/**
+	 * The APIs the store holds that are not among the given ones (made through the
+	 * management API on this or another instance, before a restart), each with the
+	 * definition of its latest deployment.
+	 * @param known the APIs already defined
+	 * @return API id to definition
+	 */
+	Map<String, DeployableApi> stored(Set<String> known) {
+		Map<String, DeployableApi> stored = new TreeMap<>();
+		for (String apiId : this.store.apiIds()) {
+			Deployment latest = known.contains(apiId) ? null : latest(apiId);
+			if (latest != null) {
+				stored.put(apiId, latest.definition());
+			}
+		}
+		return stored;
 	}
 
 	void remember(Deployment deployment) {

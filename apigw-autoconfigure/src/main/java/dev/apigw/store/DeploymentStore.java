@@ -2,6 +2,7 @@ package dev.apigw.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import dev.apigw.model.Deployment;
@@ -65,5 +66,17 @@ public interface DeploymentStore {
 	 */
 	default void subscribe(Consumer<String> listener) {
 	}
+
+	/**
+	 * The APIs whose deployments the store holds.
+	 * @return API ids
+	 */
+	Set<String> apiIds();
+
+	/**
+	 * Deletes an API: its deployments and stage pointers.
+	 * @param apiId the API id
+	 */
+	void delete(String apiId);
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.apigw.model.Deployment;
 import dev.apigw.model.StagePointer;
@@ -46,6 +47,17 @@ public final class MemoryDeploymentStore implements DeploymentStore {
 	@Override
 	public synchronized void point(String apiId, Map<String, StagePointer> pointers) {
 		this.stages.computeIfAbsent(apiId, (id) -> new LinkedHashMap<>()).putAll(pointers);
+	}
+
+	@Override
+	public synchronized Set<String> apiIds() {
+		return Set.copyOf(this.deployments.keySet());
+	}
+
+	@Override
+	public synchronized void delete(String apiId) {
+		this.deployments.remove(apiId);
+		this.stages.remove(apiId);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -107,6 +108,23 @@ public final class RedisDeploymentStore implements DeploymentStore, DisposableBe
 		call(() -> this.redis.<String, String>opsForHash()
 			.put(history(apiId), deployment.id(), DeploymentJson.write(deployment))
 			.then(this.redis.opsForList().rightPush(order(apiId), deployment.id()))
+			.then(this.redis.opsForSet().add(apis(), apiId))
+			.block(this.timeout), () -> null);
+	}
+
+	@Override
+	public Set<String> apiIds() {
+		return call(() -> {
+			List<String> ids = this.redis.opsForSet().members(apis()).collectList().block(this.timeout);
+			return (ids != null) ? Set.copyOf(ids) : Set.of();
+		}, this.local::apiIds);
+	}
+
+	@Override
+	public void delete(String apiId) {
+		this.local.delete(apiId);
+		call(() -> this.redis.delete(history(apiId), order(apiId), pointers(apiId))
+			.then(this.redis.opsForSet().remove(apis(), apiId))
 			.block(this.timeout), () -> null);
 	}
 
@@ -197,6 +215,10 @@ public final class RedisDeploymentStore implements DeploymentStore, DisposableBe
 
 	private String history(String apiId) {
 		return this.prefix + "deployments:" + apiId;
+	}
+
+	private String apis() {
+		return this.prefix + "deployments:apis";
 	}
 
 	private String order(String apiId) {

@@ -31,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two registries (two gateway instances) sharing deployments through a real redis-server:
  * an API one of them deploys at run time (as the management API does) that the other has
  * never been configured with is served by the other too, with the same deployment, and
- * follows its rollbacks.
+ * follows its rollbacks and its deletion; an instance started afterwards serves it too,
+ * unless its configuration defines the same API, which then wins.
  */
 class SharedRegistryTests {
 
@@ -82,6 +83,39 @@ class SharedRegistryTests {
 			.untilAsserted(() -> assertThat(served(this.first)).isEqualTo(blue.id()));
 	}
 
+	@Test
+	void anApiDeletedOnOneInstanceIsNoLongerServedByTheOther() {
+		this.first.deploy(api("blue"), null, "blue", null, "test");
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.second.definitions()).containsKey("fresh"));
+		this.first.remove("fresh", "test");
+		assertThat(served(this.first)).isEqualTo("none");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+			assertThat(this.second.definitions()).doesNotContainKey("fresh");
+			assertThat(served(this.second)).isEqualTo("none");
+		});
+		DeploymentRegistry restarted = registry(this.firstConnection);
+		restarted.deployAll(List.of());
+		assertThat(restarted.definitions()).doesNotContainKey("fresh");
+	}
+
+	@Test
+	void anInstanceStartedAfterwardsServesWhatWasDeployedAtRunTimeAndConfigurationWins() {
+		Deployment blue = this.first.deploy(api("blue"), null, "blue", null, "test");
+		Deployment other = this.first.deploy(api("other", "red"), null, "other", null, "test");
+		DeploymentRegistry restarted = registry(this.firstConnection);
+		restarted.deployAll(List.of(api("other", "configured")));
+		assertThat(restarted.stages("fresh").get("dev").deploymentId()).isEqualTo(blue.id());
+		assertThat(restarted.deployments("fresh")).extracting(Deployment::id).containsExactly(blue.id());
+		assertThat(restarted.deployments("other")).hasSize(2).first().extracting(Deployment::id).isEqualTo(other.id());
+		assertThat(restarted.definitions().get("other").stages().get("dev").variables())
+			.containsEntry("color", "configured");
+		assertThat(restarted.snapshot().stages()).extracting(StageRuntime::deploymentId)
+			.contains(blue.id())
+			.doesNotContain(other.id());
+	}
+
 	private static String served(DeploymentRegistry registry) {
 		List<StageRuntime> stages = registry.snapshot().stages();
 		return stages.isEmpty() ? "none" : stages.get(0).deploymentId();
@@ -102,7 +136,11 @@ class SharedRegistryTests {
 	}
 
 	private static Api api(String color) {
-		return Api.builder("fresh")
+		return api("fresh", color);
+	}
+
+	private static Api api(String id, String color) {
+		return Api.builder(id)
 			.resource(Resource.of("/color", Method.builder("GET")
 				.integration(Integration.builder(IntegrationType.MOCK).build())
 				.build()))
