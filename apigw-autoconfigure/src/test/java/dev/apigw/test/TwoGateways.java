@@ -15,12 +15,19 @@ public final class TwoGateways implements AutoCloseable {
 
 	private final TestRedis redis;
 
-	private final ConfigurableApplicationContext first;
+	private final String[] profiles;
 
-	private final ConfigurableApplicationContext second;
+	private final Class<?>[] sources;
 
-	private TwoGateways(TestRedis redis, ConfigurableApplicationContext first, ConfigurableApplicationContext second) {
+	private ConfigurableApplicationContext first;
+
+	private ConfigurableApplicationContext second;
+
+	private TwoGateways(TestRedis redis, String[] profiles, Class<?>[] sources, ConfigurableApplicationContext first,
+			ConfigurableApplicationContext second) {
 		this.redis = redis;
+		this.profiles = profiles;
+		this.sources = sources;
 		this.first = first;
 		this.second = second;
 	}
@@ -32,11 +39,21 @@ public final class TwoGateways implements AutoCloseable {
 	 * @return the running instances
 	 */
 	public static TwoGateways start(String profile, Class<?>... sources) {
+		return start(new String[] { profile }, sources);
+	}
+
+	/**
+	 * Starts Redis and two instances.
+	 * @param profiles the profiles both instances run with
+	 * @param sources the application's configuration classes
+	 * @return the running instances
+	 */
+	public static TwoGateways start(String[] profiles, Class<?>... sources) {
 		TestRedis redis = TestRedis.start();
 		ConfigurableApplicationContext first = null;
 		try {
-			first = gateway(redis, profile, sources);
-			return new TwoGateways(redis, first, gateway(redis, profile, sources));
+			first = gateway(redis, profiles, sources);
+			return new TwoGateways(redis, profiles, sources, first, gateway(redis, profiles, sources));
 		}
 		catch (RuntimeException ex) {
 			if (first != null) {
@@ -47,8 +64,8 @@ public final class TwoGateways implements AutoCloseable {
 		}
 	}
 
-	private static ConfigurableApplicationContext gateway(TestRedis redis, String profile, Class<?>... sources) {
-		return new SpringApplicationBuilder(sources).profiles(profile)
+	private static ConfigurableApplicationContext gateway(TestRedis redis, String[] profiles, Class<?>... sources) {
+		return new SpringApplicationBuilder(sources).profiles(profiles)
 			.properties("server.port=0", "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + redis.port())
 			.run();
 	}
@@ -67,6 +84,17 @@ public final class TwoGateways implements AutoCloseable {
 	 */
 	public ConfigurableApplicationContext second() {
 		return this.second;
+	}
+
+	/**
+	 * Stops both instances and starts two new ones on the same Redis, as a restart of the
+	 * whole fleet.
+	 */
+	public void restart() {
+		this.first.close();
+		this.second.close();
+		this.first = gateway(this.redis, this.profiles, this.sources);
+		this.second = gateway(this.redis, this.profiles, this.sources);
 	}
 
 	/**
