@@ -25,7 +25,7 @@ class ManagementTestConfiguration {
 				IamCredentials.of(ADMIN_KEY, SECRET, "arn:aws:iam::123456789012:user/admin",
 						policy("apigateway:*", "arn:aws:apigateway:us-east-1::/*")),
 				IamCredentials.of(READER_KEY, SECRET, "arn:aws:iam::123456789012:user/reader",
-						policy("apigateway:GET", "arn:aws:apigateway:us-east-1::/restapis*")));
+						policy("apigateway:GET", "arn:aws:apigateway:us-east-1::/*")));
 	}
 
 	private static String policy(String action, String resource) {
