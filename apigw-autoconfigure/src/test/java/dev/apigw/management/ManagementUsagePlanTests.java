@@ -15,11 +15,7 @@ import dev.apigw.test.GatewayTestApplication;
 import dev.apigw.test.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.ApiGatewayException;
 import software.amazon.awssdk.services.apigateway.model.ApiKey;
@@ -252,13 +248,7 @@ class ManagementUsagePlanTests {
 	}
 
 	private ApiGatewayClient client(String accessKey) {
-		return ApiGatewayClient.builder()
-			.endpointOverride(URI.create("http://127.0.0.1:" + this.port + "/apigw/management"))
-			.region(Region.US_EAST_1)
-			.credentialsProvider(StaticCredentialsProvider
-				.create(AwsBasicCredentials.create(accessKey, ManagementTestConfiguration.SECRET)))
-			.httpClient(Apache5HttpClient.create())
-			.build();
+		return ManagementTestConfiguration.client(this.port, accessKey);
 	}
 
 	private HttpResponse<String> get(String path, String apiKey) throws IOException, InterruptedException {
