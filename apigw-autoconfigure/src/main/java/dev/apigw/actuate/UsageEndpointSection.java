@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import dev.apigw.model.ThrottleSettings;
 import dev.apigw.model.UsagePlan;
@@ -23,16 +24,16 @@ import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
  */
 public final class UsageEndpointSection implements ApigwEndpointSection {
 
-	private final UsagePlans plans;
+	private final Supplier<UsagePlans> plans;
 
 	private final UsageReport report;
 
 	/**
 	 * Creates the section.
-	 * @param plans the usage plans
+	 * @param plans the usage plans in force
 	 * @param report reports usage
 	 */
-	public UsageEndpointSection(UsagePlans plans, UsageReport report) {
+	public UsageEndpointSection(Supplier<UsagePlans> plans, UsageReport report) {
 		this.plans = plans;
 		this.report = report;
 	}
@@ -46,10 +47,10 @@ public final class UsageEndpointSection implements ApigwEndpointSection {
 	public @Nullable Object read(List<String> path, Map<String, String> parameters) {
 		if (path.isEmpty()) {
 			List<Object> items = new ArrayList<>();
-			this.plans.plans().forEach((plan) -> items.add(describe(plan)));
+			this.plans.get().plans().forEach((plan) -> items.add(describe(plan)));
 			return Map.of("items", items);
 		}
-		UsagePlan plan = (path.size() == 1) ? this.plans.plan(path.get(0)) : null;
+		UsagePlan plan = (path.size() == 1) ? this.plans.get().plan(path.get(0)) : null;
 		if (plan == null) {
 			return null;
 		}

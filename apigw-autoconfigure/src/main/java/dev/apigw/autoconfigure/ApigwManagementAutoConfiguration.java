@@ -1,13 +1,23 @@
 package dev.apigw.autoconfigure;
 
 import java.time.Clock;
+import java.util.List;
 
+import dev.apigw.auth.ApiKeyRepository;
+import dev.apigw.auth.PropertiesApiKeyRepository;
 import dev.apigw.auth.iam.IamCredentialsRepository;
 import dev.apigw.definition.ApigwProperties;
 import dev.apigw.deploy.DeploymentRegistry;
+import dev.apigw.management.KeysAndPlans;
 import dev.apigw.management.ManagementProperties;
 import dev.apigw.management.ManagementWebFilter;
+import dev.apigw.model.ApiKey;
+import dev.apigw.observe.AuditLog;
 import dev.apigw.routing.GatewayEnvironment;
+import dev.apigw.store.ApiKeyStore;
+import dev.apigw.throttle.UsagePlanCatalog;
+import dev.apigw.throttle.UsageReport;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -26,7 +36,8 @@ import org.springframework.context.annotation.Bean;
  * application does not start.
  */
 @AutoConfiguration(after = { ApigwAutoConfiguration.class, ApigwSecurityAutoConfiguration.class,
-		ApigwDeploymentAutoConfiguration.class })
+		ApigwDeploymentAutoConfiguration.class, ApigwStoreAutoConfiguration.class,
+		ApigwUsagePlanAutoConfiguration.class })
 @ConditionalOnBean(DeploymentRegistry.class)
 @ConditionalOnBooleanProperty(name = "apigw.management.enabled")
 @EnableConfigurationProperties(ManagementProperties.class)
@@ -36,7 +47,9 @@ public final class ApigwManagementAutoConfiguration {
 	@ConditionalOnMissingBean
 	ManagementWebFilter apigwManagementWebFilter(ManagementProperties management, ApigwProperties apigw,
 			DeploymentRegistry registry, ObjectProvider<IamCredentialsRepository> credentials,
-			GatewayEnvironment environment, @Qualifier("apigwClock") Clock clock) {
+			GatewayEnvironment environment, @Qualifier("apigwClock") Clock clock, ObjectProvider<ApiKeyStore> keyStore,
+			ObjectProvider<ApiKeyRepository> keys, ObjectProvider<UsagePlanCatalog> plans,
+			ObjectProvider<UsageReport> usage, ObjectProvider<AuditLog> audit) {
 		IamCredentialsRepository repository = credentials.getIfAvailable();
 		if (repository == null) {
 			throw new IllegalStateException("apigw.management.enabled is true but there is no IamCredentialsRepository "
@@ -51,7 +64,19 @@ public final class ApigwManagementAutoConfiguration {
 		// before the WebSocket gateway (order - 1) and the API mounts (order)
 		return new ManagementWebFilter(basePath, apigw.getWebFilterOrder() - 2,
 				(int) Math.min(Integer.MAX_VALUE, apigw.getMaxBodySize().toBytes()), registry, repository, environment,
-				clock);
+				clock, keysAndPlans(keyStore.getIfAvailable(), keys.getIfAvailable(), plans.getIfAvailable(),
+						usage.getIfAvailable(), audit.getIfAvailable()));
+	}
+
+	// keys of configuration are listed read-only; an application's own repository cannot be listed
+	private static @Nullable KeysAndPlans keysAndPlans(@Nullable ApiKeyStore store, @Nullable ApiKeyRepository keys,
+			@Nullable UsagePlanCatalog plans, @Nullable UsageReport usage, @Nullable AuditLog audit) {
+		if (store == null || plans == null || usage == null) {
+			return null;
+		}
+		List<ApiKey> configured = (keys instanceof PropertiesApiKeyRepository properties) ? properties.keys()
+				: List.of();
+		return new KeysAndPlans(store, configured, plans, usage, audit);
 	}
 
 }

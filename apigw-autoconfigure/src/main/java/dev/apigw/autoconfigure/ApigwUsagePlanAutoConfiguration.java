@@ -21,6 +21,7 @@ import dev.apigw.store.SharedStore;
 import dev.apigw.throttle.ThrottleFilter;
 import dev.apigw.throttle.ThrottleListener;
 import dev.apigw.throttle.ThrottlingProperties;
+import dev.apigw.throttle.UsagePlanCatalog;
 import dev.apigw.throttle.UsagePlanDefinitions;
 import dev.apigw.throttle.UsagePlanProperties;
 import dev.apigw.throttle.UsagePlans;
@@ -73,19 +74,25 @@ public final class ApigwUsagePlanAutoConfiguration {
 	}
 
 	// the phases are compiled into the stage routes the deployment registry builds, and the
-	// plans are checked against what it deployed: the phases look the plans up lazily
+	// plans are checked against what it deployed: the catalog looks the configured plans up
+	// on first use
 	@Bean
-	ApiKeyFilter apigwApiKeyFilter(ApiKeyRepository keys, ObjectProvider<ApiKeyStore> stored,
-			ObjectProvider<UsagePlans> plans) {
-		return new ApiKeyFilter(ApiKeyRepository.withStored(keys, stored.getIfAvailable()),
-				SingletonSupplier.of(plans::getObject));
+	@ConditionalOnMissingBean
+	UsagePlanCatalog apigwUsagePlanCatalog(ObjectProvider<UsagePlans> plans) {
+		return new UsagePlanCatalog(SingletonSupplier.of(plans::getObject));
 	}
 
 	@Bean
-	ThrottleFilter apigwThrottleFilter(RateLimitStore store, ObjectProvider<UsagePlans> plans,
+	ApiKeyFilter apigwApiKeyFilter(ApiKeyRepository keys, ObjectProvider<ApiKeyStore> stored,
+			UsagePlanCatalog plans) {
+		return new ApiKeyFilter(ApiKeyRepository.withStored(keys, stored.getIfAvailable()), plans);
+	}
+
+	@Bean
+	ThrottleFilter apigwThrottleFilter(RateLimitStore store, UsagePlanCatalog plans,
 			@Qualifier("apigwClock") Clock clock, ThrottlingProperties throttling,
 			ObjectProvider<ThrottleListener> listeners) {
-		return new ThrottleFilter(store, SingletonSupplier.of(plans::getObject), clock,
+		return new ThrottleFilter(store, plans, clock,
 				throttling.isRateLimitHeaders(), listeners.orderedStream().toList());
 	}
 
@@ -101,7 +108,7 @@ public final class ApigwUsagePlanAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		UsageEndpointSection apigwUsageEndpointSection(UsagePlans plans, UsageReport report) {
+		UsageEndpointSection apigwUsageEndpointSection(UsagePlanCatalog plans, UsageReport report) {
 			return new UsageEndpointSection(plans, report);
 		}
 

@@ -20,7 +20,7 @@ import dev.apigw.store.ApiKeyStore;
 import dev.apigw.store.ConnectionStore;
 import dev.apigw.template.TemplateEngine;
 import dev.apigw.template.TemplateRenderer;
-import dev.apigw.throttle.UsagePlans;
+import dev.apigw.throttle.UsagePlanCatalog;
 import dev.apigw.websocket.ConnectAuthorizer;
 import dev.apigw.websocket.ConnectionsAccessCheck;
 import dev.apigw.websocket.IamWebSocketAccess;
@@ -92,7 +92,7 @@ public final class ApigwWebSocketAutoConfiguration {
 			ConnectionStore store, ObjectProvider<ApiKeyStore> storedKeys, WebSocketProperties properties, ApigwProperties apigw, @Qualifier("apigwClock") Clock clock,
 			ObjectProvider<LambdaInvoker> lambda, ObjectProvider<WebClient.Builder> webClient,
 			ObjectProvider<ConnectAuthorizer> authorizer, ObjectProvider<ConnectionsAccessCheck> accessCheck,
-			ObjectProvider<ApiKeyRepository> keys, ObjectProvider<UsagePlans> plans,
+			ObjectProvider<ApiKeyRepository> keys, ObjectProvider<UsagePlanCatalog> plans,
 			ObjectProvider<IamCredentialsRepository> iamCredentials, GatewayEnvironment environment,
 			TemplateRenderer templates) {
 		WebSocketProperties.Connections limits = properties.getWebsocket();
@@ -116,7 +116,10 @@ public final class ApigwWebSocketAutoConfiguration {
 			.authorizer(authorizer.getIfAvailable())
 			.accessCheck(accessCheck.getIfAvailable())
 			.iam(iam)
-			.apiKeys(apiKeys, plans::getIfAvailable)
+			.apiKeys(apiKeys, () -> {
+				UsagePlanCatalog catalog = plans.getIfAvailable();
+				return (catalog != null) ? catalog.get() : null;
+			})
 			.build();
 	}
 

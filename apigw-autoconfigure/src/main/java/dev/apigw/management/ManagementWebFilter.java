@@ -12,6 +12,7 @@ import dev.apigw.deploy.DeploymentRegistry;
 import dev.apigw.routing.GatewayEnvironment;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -52,6 +53,8 @@ public final class ManagementWebFilter implements WebFilter, Ordered {
 
 	private final StageOperations stages;
 
+	private final @Nullable UsageRoutes usage;
+
 	/**
 	 * Creates the filter.
 	 * @param basePath where the API is served, e.g. {@code /apigw/management}
@@ -61,9 +64,12 @@ public final class ManagementWebFilter implements WebFilter, Ordered {
 	 * @param credentials finds the callers' credentials and policies
 	 * @param environment the gateway's region and account
 	 * @param clock the gateway's clock, for signature times
+	 * @param keysAndPlans where API keys, usage plans and usage are served from,
+	 * {@code null} to not serve them
 	 */
 	public ManagementWebFilter(String basePath, int order, int maxBodySize, DeploymentRegistry registry,
-			IamCredentialsRepository credentials, GatewayEnvironment environment, Clock clock) {
+			IamCredentialsRepository credentials, GatewayEnvironment environment, Clock clock,
+			@Nullable KeysAndPlans keysAndPlans) {
 		this.basePath = basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath;
 		this.order = order;
 		this.maxBodySize = maxBodySize;
@@ -72,6 +78,7 @@ public final class ManagementWebFilter implements WebFilter, Ordered {
 		this.restApis = new RestApiOperations(apis);
 		this.deployments = new DeploymentOperations(apis);
 		this.stages = new StageOperations(apis);
+		this.usage = (keysAndPlans != null) ? new UsageRoutes(keysAndPlans, apis, clock) : null;
 	}
 
 	@Override
@@ -107,6 +114,9 @@ public final class ManagementWebFilter implements WebFilter, Ordered {
 	private ManagementResult route(ManagementRequest call) {
 		List<String> path = call.segments();
 		String method = call.method();
+		if (!path.isEmpty() && this.usage != null && UsageRoutes.ROOTS.contains(path.get(0))) {
+			return this.usage.route(call);
+		}
 		if (path.isEmpty() || !path.get(0).equals("restapis") || path.size() > 4) {
 			throw ManagementResult.unsupported(call);
 		}

@@ -1,7 +1,6 @@
 package dev.apigw.management;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class RestApiOperations {
 
-	private static final char[] ID_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
-
 	private static final int ID_LENGTH = 10;
-
-	private final SecureRandom random = new SecureRandom();
 
 	private final OpenApiImporter importer = new OpenApiImporter();
 
@@ -55,7 +50,7 @@ final class RestApiOperations {
 		if (content.isBlank()) {
 			throw ManagementError.badRequest("Invalid OpenAPI input: the body is empty");
 		}
-		String id = newId();
+		String id = Ids.newId(ID_LENGTH, this.apis.registry().definitions()::containsKey);
 		ImportResult imported;
 		try {
 			imported = this.importer.importWithWarnings(id, "management API import", content);
@@ -85,20 +80,6 @@ final class RestApiOperations {
 	private @Nullable Instant created(Api api) {
 		List<Deployment> deployments = this.apis.registry().deployments(api.id());
 		return deployments.isEmpty() ? null : deployments.get(0).createdDate();
-	}
-
-	private String newId() {
-		Map<String, ?> taken = this.apis.registry().definitions();
-		while (true) {
-			char[] id = new char[ID_LENGTH];
-			for (int i = 0; i < id.length; i++) {
-				id[i] = ID_ALPHABET[this.random.nextInt(ID_ALPHABET.length)];
-			}
-			String candidate = new String(id);
-			if (!taken.containsKey(candidate)) {
-				return candidate;
-			}
-		}
 	}
 
 }

@@ -123,7 +123,7 @@ final class Shapes {
 		throw ManagementError.badRequest("Invalid " + name + " specified: '" + value + "'");
 	}
 
-	private static void putIfNotNull(Map<String, Object> shape, String name, @Nullable Object value) {
+	static void putIfNotNull(Map<String, Object> shape, String name, @Nullable Object value) {
 		if (value != null) {
 			shape.put(name, value);
 		}

@@ -38,14 +38,22 @@ public final class UsagePlanDefinitions {
 
 	private static final String SOURCE = "application properties";
 
+	private static final String RUN_TIME_SOURCE = "management API";
+
 	private static final String NO_API = "*";
 
 	private final List<Problem> problems = new ArrayList<>();
 
 	private final Map<String, Api> apis = new LinkedHashMap<>();
 
-	private UsagePlanDefinitions(List<Api> apis) {
+	private final String source;
+
+	private final boolean stagesRequired;
+
+	private UsagePlanDefinitions(List<Api> apis, String source, boolean stagesRequired) {
 		apis.forEach((api) -> this.apis.put(api.id(), api));
+		this.source = source;
+		this.stagesRequired = stagesRequired;
 	}
 
 	/**
@@ -60,7 +68,7 @@ public final class UsagePlanDefinitions {
 	 */
 	public static UsagePlans load(UsagePlanProperties plans, ThrottlingProperties throttling, List<Api> apis,
 			@Nullable Set<String> keyIds) {
-		UsagePlanDefinitions definitions = new UsagePlanDefinitions(apis);
+		UsagePlanDefinitions definitions = new UsagePlanDefinitions(apis, SOURCE, true);
 		ThrottleSettings account = definitions.throttle("apigw.throttling", NO_API, throttling.getRateLimit(),
 				throttling.getBurstLimit());
 		List<UsagePlan> built = new ArrayList<>();
@@ -79,6 +87,25 @@ public final class UsagePlanDefinitions {
 			}
 		}
 		return new UsagePlans(built, (account != null) ? account : ThrottleSettings.ACCOUNT_DEFAULT);
+	}
+
+	/**
+	 * Builds and checks one plan made at run time (by the management API) with the checks
+	 * and messages of start-up, except that the plan may cover no API stage yet, as on AWS.
+	 * Keys are not checked: they are attached to plans at run time through the keys.
+	 * @param id the plan id
+	 * @param plan the plan's settings
+	 * @param apis the APIs served
+	 * @return the plan
+	 * @throws InvalidApiDefinitionException listing every problem
+	 */
+	public static UsagePlan check(String id, UsagePlanProperties.Plan plan, List<Api> apis) {
+		UsagePlanDefinitions definitions = new UsagePlanDefinitions(apis, RUN_TIME_SOURCE, false);
+		UsagePlan built = definitions.plan(id, plan, null);
+		if (!definitions.problems.isEmpty()) {
+			throw new InvalidApiDefinitionException(definitions.problems);
+		}
+		return built;
 	}
 
 	private UsagePlan plan(String id, UsagePlanProperties.Plan plan, @Nullable Set<String> keyIds) {
@@ -102,7 +129,7 @@ public final class UsagePlanDefinitions {
 		else if (settings.getOffset() != 0) {
 			problem(NO_API, null, null, prefix + ".quota.offset", "An offset needs a quota limit");
 		}
-		if (plan.getApiStages().isEmpty()) {
+		if (this.stagesRequired && plan.getApiStages().isEmpty()) {
 			problem(NO_API, null, null, prefix + ".api-stages",
 					"The plan covers no API stage; add api-stages with an api and a stage");
 		}
@@ -235,7 +262,7 @@ public final class UsagePlanDefinitions {
 
 	private void problem(String api, @Nullable String resource, @Nullable String method, String field,
 			String message) {
-		this.problems.add(new Problem(SOURCE, api, resource, method, field, message));
+		this.problems.add(new Problem(this.source, api, resource, method, field, message));
 	}
 
 }
