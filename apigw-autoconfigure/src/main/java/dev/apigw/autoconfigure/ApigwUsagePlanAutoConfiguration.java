@@ -16,8 +16,10 @@ import dev.apigw.model.ApiKey;
 import dev.apigw.observe.UsagePlanMetrics;
 import dev.apigw.routing.StageRuntime;
 import dev.apigw.store.ApiKeyStore;
+import dev.apigw.store.MemoryUsagePlanStore;
 import dev.apigw.store.RateLimitStore;
 import dev.apigw.store.SharedStore;
+import dev.apigw.store.UsagePlanStore;
 import dev.apigw.throttle.ThrottleFilter;
 import dev.apigw.throttle.ThrottleListener;
 import dev.apigw.throttle.ThrottlingProperties;
@@ -78,8 +80,9 @@ public final class ApigwUsagePlanAutoConfiguration {
 	// on first use
 	@Bean
 	@ConditionalOnMissingBean
-	UsagePlanCatalog apigwUsagePlanCatalog(ObjectProvider<UsagePlans> plans) {
-		return new UsagePlanCatalog(SingletonSupplier.of(plans::getObject));
+	UsagePlanCatalog apigwUsagePlanCatalog(ObjectProvider<UsagePlans> plans, ObjectProvider<UsagePlanStore> store) {
+		return new UsagePlanCatalog(SingletonSupplier.of(plans::getObject),
+				store.getIfAvailable(MemoryUsagePlanStore::new));
 	}
 
 	@Bean

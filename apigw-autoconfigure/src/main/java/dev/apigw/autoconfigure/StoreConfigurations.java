@@ -3,29 +3,32 @@ package dev.apigw.autoconfigure;
 import java.time.Clock;
 
 import dev.apigw.auth.SecurityProperties;
-import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.definition.InvalidApiDefinitionException.Problem;
-import dev.apigw.store.AuthorizerResultCache;
-import dev.apigw.store.RedisApiKeyStore;
-import dev.apigw.store.MemoryApiKeyStore;
+import dev.apigw.definition.InvalidApiDefinitionException;
 import dev.apigw.store.ApiKeyStore;
+import dev.apigw.store.AuthorizerResultCache;
 import dev.apigw.store.ConnectionStore;
 import dev.apigw.store.DeploymentStore;
 import dev.apigw.store.FailoverRateLimitStore;
+import dev.apigw.store.MemoryApiKeyStore;
 import dev.apigw.store.MemoryAuthorizerResultCache;
 import dev.apigw.store.MemoryConnectionStore;
 import dev.apigw.store.MemoryDeploymentStore;
 import dev.apigw.store.MemoryRateLimitStore;
 import dev.apigw.store.MemoryResponseCacheStore;
+import dev.apigw.store.MemoryUsagePlanStore;
 import dev.apigw.store.RateLimitStore;
+import dev.apigw.store.RedisApiKeyStore;
 import dev.apigw.store.RedisAuthorizerResultCache;
 import dev.apigw.store.RedisConnectionStore;
 import dev.apigw.store.RedisDeploymentStore;
 import dev.apigw.store.RedisResponseCacheStore;
+import dev.apigw.store.RedisUsagePlanStore;
 import dev.apigw.store.ResponseCacheStore;
 import dev.apigw.store.SharedStore;
 import dev.apigw.store.StoreHealthIndicator;
 import dev.apigw.store.StoreProperties;
+import dev.apigw.store.UsagePlanStore;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -107,6 +110,15 @@ final class StoreConfigurations {
 		}
 
 		@Bean
+		@ConditionalOnMissingBean(UsagePlanStore.class)
+		RedisUsagePlanStore apigwUsagePlanStore(StoreProperties properties,
+				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
+			StoreProperties.Redis redis = properties.getRedis();
+			return new RedisUsagePlanStore(factory(connectionFactory), redis.getKeyPrefix(),
+					redis.getTimeout().multipliedBy(10), redis.getRetryInterval());
+		}
+
+		@Bean
 		@ConditionalOnMissingBean(ApiKeyStore.class)
 		RedisApiKeyStore apigwApiKeyStore(StoreProperties properties,
 				ObjectProvider<ReactiveRedisConnectionFactory> connectionFactory) {
@@ -180,6 +192,12 @@ final class StoreConfigurations {
 		@ConditionalOnMissingBean(ConnectionStore.class)
 		MemoryConnectionStore apigwConnectionStore() {
 			return new MemoryConnectionStore();
+		}
+
+		@Bean
+		@ConditionalOnMissingBean(UsagePlanStore.class)
+		MemoryUsagePlanStore apigwUsagePlanStore() {
+			return new MemoryUsagePlanStore();
 		}
 
 		@Bean

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.apigw.model.UsagePlan;
+import dev.apigw.store.MemoryUsagePlanStore;
+import dev.apigw.store.UsagePlanStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +22,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class UsagePlanCatalog implements Supplier<UsagePlans> {
 
+	private static final Log logger = LogFactory.getLog(UsagePlanCatalog.class);
+
 	private final Supplier<UsagePlans> configured;
+
+	private final UsagePlanStore store;
 
 	private final Map<String, UsagePlan> created = new LinkedHashMap<>();
 
@@ -30,7 +38,45 @@ public final class UsagePlanCatalog implements Supplier<UsagePlans> {
 	 * checked against what the deployments serve)
 	 */
 	public UsagePlanCatalog(Supplier<UsagePlans> configured) {
+		this(configured, new MemoryUsagePlanStore());
+	}
+
+	/**
+	 * Creates the catalog over a store of the plans made at run time, and reads them: call
+	 * from start-up, not from an event loop. Plans another instance changes are read again
+	 * when the store says so.
+	 * @param configured the plans from configuration, looked up on first use (they are
+	 * checked against what the deployments serve)
+	 * @param store where plans made at run time are kept
+	 */
+	public UsagePlanCatalog(Supplier<UsagePlans> configured, UsagePlanStore store) {
 		this.configured = configured;
+		this.store = store;
+		readStore();
+		store.subscribe(this::readStore);
+	}
+
+	private void readStore() {
+		try {
+			reload();
+		}
+		catch (RuntimeException ex) {
+			// the change channel reads them again once the store answers
+			logger.warn("Usage plans made at run time could not be read from the store; applying those read last: "
+					+ ex);
+		}
+	}
+
+	/**
+	 * Reads the plans made at run time from the store again.
+	 */
+	public void reload() {
+		List<UsagePlan> stored = this.store.findAll();
+		synchronized (this) {
+			this.created.clear();
+			stored.forEach((plan) -> this.created.put(plan.id(), plan));
+			this.current = null;
+		}
 	}
 
 	/**
@@ -69,6 +115,7 @@ public final class UsagePlanCatalog implements Supplier<UsagePlans> {
 		if (configured(plan.id())) {
 			throw new IllegalArgumentException("Usage plan '" + plan.id() + "' comes from configuration");
 		}
+		this.store.save(plan);
 		this.created.put(plan.id(), plan);
 		this.current = build();
 	}
@@ -79,7 +126,7 @@ public final class UsagePlanCatalog implements Supplier<UsagePlans> {
 	 * @return whether there was one
 	 */
 	public synchronized boolean remove(String id) {
-		boolean removed = this.created.remove(id) != null;
+		boolean removed = this.store.delete(id) | this.created.remove(id) != null;
 		this.current = build();
 		return removed;
 	}

@@ -20,7 +20,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.CreateApiKeyResponse;
 import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+import software.amazon.awssdk.services.apigateway.model.QuotaPeriodType;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,7 +34,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The management API on two gateway instances sharing a real redis-server, driven by the AWS
  * SDK's own client: an API imported and deployed through one instance is served by the
  * other, a rollback made through the other applies to both, both instances restarted keep
- * serving it, and a delete through either stops it on both.
+ * serving it, and a delete through either stops it on both; an API key and a usage plan made
+ * through one open a keyed method on the other, survive a restart of both, and a plan
+ * deleted through one closes the method on the other.
  */
 class RedisManagementTests {
 
@@ -52,6 +56,30 @@ class RedisManagementTests {
 			              "statusCode": "200",
 			              "responseTemplates": {"application/json": "$stageVariables.color"}
 			            }
+			          }
+			        }
+			      }
+			    }
+			  }
+			}
+			""";
+
+	private static final String KEYED_API = """
+			{
+			  "openapi": "3.0.1",
+			  "info": {"title": "Keyed", "version": "1.0"},
+			  "x-amazon-apigateway-api-key-source": "HEADER",
+			  "components": {"securitySchemes": {"api_key": {"type": "apiKey", "name": "x-api-key", "in": "header"}}},
+			  "paths": {
+			    "/greeting": {
+			      "get": {
+			        "security": [{"api_key": []}],
+			        "responses": {"200": {"description": "a greeting"}},
+			        "x-amazon-apigateway-integration": {
+			          "type": "mock",
+			          "requestTemplates": {"application/json": "{\\"statusCode\\": 200}"},
+			          "responses": {
+			            "default": {"statusCode": "200", "responseTemplates": {"application/json": "hello"}}
 			          }
 			        }
 			      }
@@ -116,6 +144,35 @@ class RedisManagementTests {
 		});
 	}
 
+	@Test
+	void aKeyAndAPlanMadeThroughOneInstanceOpenTheMethodOnTheOtherAndSurviveARestart() throws Exception {
+		ApiGatewayClient first = client(gateways.first());
+		String id = first.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(KEYED_API))).id();
+		first.createDeployment((r) -> r.restApiId(id).stageName("live"));
+		CreateApiKeyResponse key = first.createApiKey((r) -> r.name("partner").enabled(true));
+		String plan = first.createUsagePlan((r) -> r.name("Gold")
+			.apiStages((stage) -> stage.apiId(id).stage("live"))
+			.quota((quota) -> quota.limit(100).period(QuotaPeriodType.DAY))).id();
+		first.createUsagePlanKey((r) -> r.usagePlanId(plan).keyId(key.id()).keyType("API_KEY"));
+		assertThat(get(gateways.first(), "/" + id + "/live/greeting", key.value()).statusCode()).isEqualTo(200);
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(get(gateways.second(), "/" + id + "/live/greeting", key.value()).statusCode())
+				.isEqualTo(200));
+		assertThat(client(gateways.second()).getUsagePlan((r) -> r.usagePlanId(plan)).name()).isEqualTo("Gold");
+
+		gateways.restart();
+		assertThat(get(gateways.second(), "/" + id + "/live/greeting", key.value()).statusCode()).isEqualTo(200);
+		assertThat(get(gateways.first(), "/" + id + "/live/greeting", "not-a-key-0123456789abcdef").statusCode())
+			.isEqualTo(403);
+		client(gateways.first()).deleteUsagePlanKey((r) -> r.usagePlanId(plan).keyId(key.id()));
+		client(gateways.first()).deleteUsagePlan((r) -> r.usagePlanId(plan));
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(get(gateways.second(), "/" + id + "/live/greeting", key.value()).statusCode())
+				.isEqualTo(403));
+	}
+
 	private static String color(ConfigurableApplicationContext gateway, String id)
 			throws IOException, InterruptedException {
 		HttpResponse<String> response = get(gateway, "/" + id + "/dev/color");
@@ -124,8 +181,17 @@ class RedisManagementTests {
 
 	private static HttpResponse<String> get(ConfigurableApplicationContext gateway, String path)
 			throws IOException, InterruptedException {
-		return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + TwoGateways.port(gateway) + path))
-			.build(), HttpResponse.BodyHandlers.ofString());
+		return get(gateway, path, null);
+	}
+
+	private static HttpResponse<String> get(ConfigurableApplicationContext gateway, String path, String apiKey)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + TwoGateways.port(gateway) + path));
+		if (apiKey != null) {
+			request.header("x-api-key", apiKey);
+		}
+		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static ApiGatewayClient client(ConfigurableApplicationContext gateway) {
