@@ -45,30 +45,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ActiveProfiles("management")
 class ManagementApiTests {
 
-	private static final String GREETING_API = """
-			{
-			  "openapi": "3.0.1",
-			  "info": {"title": "Greetings", "version": "1.0"},
-			  "paths": {
-			    "/greeting": {
-			      "get": {
-			        "responses": {"200": {"description": "a greeting"}},
-			        "x-amazon-apigateway-integration": {
-			          "type": "mock",
-			          "requestTemplates": {"application/json": "{\\"statusCode\\": 200}"},
-			          "responses": {
-			            "default": {
-			              "statusCode": "200",
-			              "responseTemplates": {"application/json": "%s"}
-			            }
-			          }
-			        }
-			      }
-			    }
-			  }
-			}
-			""";
-
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@LocalServerPort
@@ -84,7 +60,7 @@ class ManagementApiTests {
 	@Test
 	void importDeployPatchRollBackAndDelete() throws Exception {
 		ImportRestApiResponse imported = this.admin.importRestApi((r) -> r
-			.body(SdkBytes.fromUtf8String(greetingApi("{\\\"greeting\\\":\\\"$stageVariables.greeting\\\"}"))));
+			.body(SdkBytes.fromUtf8String(ManagementTestApis.greeting("{\\\"greeting\\\":\\\"$stageVariables.greeting\\\"}"))));
 		String id = imported.id();
 		assertThat(id).matches("[a-z0-9]{10}");
 		assertThat(imported.name()).isEqualTo("Greetings");
@@ -153,7 +129,7 @@ class ManagementApiTests {
 
 	@Test
 	void listsArePagedWithPositionAndLimit() {
-		this.admin.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(greetingApi("{}"))));
+		this.admin.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(ManagementTestApis.greeting("{}"))));
 		var firstPage = this.admin.getRestApis((r) -> r.limit(1));
 		assertThat(firstPage.items()).hasSize(1);
 		assertThat(firstPage.position()).isNotNull();
@@ -208,7 +184,7 @@ class ManagementApiTests {
 		assertThat(reader.getRestApis().items()).extracting(RestApi::id).contains("configured");
 		int before = this.admin.getRestApis((r) -> r.limit(500)).items().size();
 		assertThatExceptionOfType(ApiGatewayException.class)
-			.isThrownBy(() -> reader.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(greetingApi("{}")))))
+			.isThrownBy(() -> reader.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(ManagementTestApis.greeting("{}")))))
 			.satisfies((ex) -> {
 				assertThat(ex.statusCode()).isEqualTo(403);
 				assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("AccessDeniedException");
@@ -243,7 +219,7 @@ class ManagementApiTests {
 		int before = this.admin.getRestApis((r) -> r.limit(500)).items().size();
 		assertThatExceptionOfType(BadRequestException.class)
 			.isThrownBy(() -> this.admin.importRestApi((r) -> r
-				.body(SdkBytes.fromUtf8String(greetingApi("#if($input.body")))))
+				.body(SdkBytes.fromUtf8String(ManagementTestApis.greeting("#if($input.body")))))
 			.satisfies((ex) -> {
 				assertThat(ex.statusCode()).isEqualTo(400);
 				String message = ex.awsErrorDetails().errorMessage();
@@ -263,10 +239,6 @@ class ManagementApiTests {
 			.satisfies((ex) -> assertThat(ex.awsErrorDetails().errorMessage())
 				.matches("API '[a-z0-9]{10}', field '/' \\(management API import\\): swagger-parser could not read "
 						+ "the document"));
-	}
-
-	private static String greetingApi(String responseTemplate) {
-		return GREETING_API.formatted(responseTemplate);
 	}
 
 	private ApiGatewayClient client(String accessKey, String secret) {

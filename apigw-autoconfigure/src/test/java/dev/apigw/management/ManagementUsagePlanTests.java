@@ -54,30 +54,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ActiveProfiles("management")
 class ManagementUsagePlanTests {
 
-	private static final String KEYED_API = """
-			{
-			  "openapi": "3.0.1",
-			  "info": {"title": "Keyed", "version": "1.0"},
-			  "x-amazon-apigateway-api-key-source": "HEADER",
-			  "components": {"securitySchemes": {"api_key": {"type": "apiKey", "name": "x-api-key", "in": "header"}}},
-			  "paths": {
-			    "/greeting": {
-			      "get": {
-			        "security": [{"api_key": []}],
-			        "responses": {"200": {"description": "a greeting"}},
-			        "x-amazon-apigateway-integration": {
-			          "type": "mock",
-			          "requestTemplates": {"application/json": "{\\"statusCode\\": 200}"},
-			          "responses": {
-			            "default": {"statusCode": "200", "responseTemplates": {"application/json": "{\\"hello\\":1}"}}
-			          }
-			        }
-			      }
-			    }
-			  }
-			}
-			""";
-
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	@LocalServerPort
@@ -242,7 +218,7 @@ class ManagementUsagePlanTests {
 	}
 
 	private String deployKeyedApi(String stage) {
-		String id = this.admin.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(KEYED_API))).id();
+		String id = this.admin.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(ManagementTestApis.KEYED))).id();
 		this.admin.createDeployment((r) -> r.restApiId(id).stageName(stage));
 		return id;
 	}

@@ -40,54 +40,6 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class RedisManagementTests {
 
-	private static final String API = """
-			{
-			  "openapi": "3.0.1",
-			  "info": {"title": "Shared", "version": "1.0"},
-			  "paths": {
-			    "/color": {
-			      "get": {
-			        "responses": {"200": {"description": "the stage's color"}},
-			        "x-amazon-apigateway-integration": {
-			          "type": "mock",
-			          "requestTemplates": {"application/json": "{\\"statusCode\\": 200}"},
-			          "responses": {
-			            "default": {
-			              "statusCode": "200",
-			              "responseTemplates": {"application/json": "$stageVariables.color"}
-			            }
-			          }
-			        }
-			      }
-			    }
-			  }
-			}
-			""";
-
-	private static final String KEYED_API = """
-			{
-			  "openapi": "3.0.1",
-			  "info": {"title": "Keyed", "version": "1.0"},
-			  "x-amazon-apigateway-api-key-source": "HEADER",
-			  "components": {"securitySchemes": {"api_key": {"type": "apiKey", "name": "x-api-key", "in": "header"}}},
-			  "paths": {
-			    "/greeting": {
-			      "get": {
-			        "security": [{"api_key": []}],
-			        "responses": {"200": {"description": "a greeting"}},
-			        "x-amazon-apigateway-integration": {
-			          "type": "mock",
-			          "requestTemplates": {"application/json": "{\\"statusCode\\": 200}"},
-			          "responses": {
-			            "default": {"statusCode": "200", "responseTemplates": {"application/json": "hello"}}
-			          }
-			        }
-			      }
-			    }
-			  }
-			}
-			""";
-
 	private static final HttpClient HTTP = HttpClient.newHttpClient();
 
 	private static TwoGateways gateways;
@@ -108,7 +60,7 @@ class RedisManagementTests {
 	@Test
 	void anApiManagedThroughOneInstanceIsServedByBothAndSurvivesARestartOfBoth() throws Exception {
 		ApiGatewayClient first = client(gateways.first());
-		String id = first.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(API))).id();
+		String id = first.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(ManagementTestApis.greeting("$stageVariables.color")))).id();
 		String blue = first.createDeployment((r) -> r.restApiId(id).stageName("dev").variables(Map.of("color", "blue")))
 			.id();
 		assertThat(color(gateways.first(), id)).isEqualTo("blue");
@@ -138,7 +90,7 @@ class RedisManagementTests {
 		assertThatExceptionOfType(NotFoundException.class)
 			.isThrownBy(() -> client(gateways.second()).getRestApi((r) -> r.restApiId(id)));
 		Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-			assertThat(get(gateways.first(), "/" + id + "/dev/color").statusCode()).isEqualTo(404);
+			assertThat(get(gateways.first(), "/" + id + "/dev/greeting").statusCode()).isEqualTo(404);
 			assertThatExceptionOfType(NotFoundException.class)
 				.isThrownBy(() -> client(gateways.first()).getRestApi((r) -> r.restApiId(id)));
 		});
@@ -147,7 +99,7 @@ class RedisManagementTests {
 	@Test
 	void aKeyAndAPlanMadeThroughOneInstanceOpenTheMethodOnTheOtherAndSurviveARestart() throws Exception {
 		ApiGatewayClient first = client(gateways.first());
-		String id = first.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(KEYED_API))).id();
+		String id = first.importRestApi((r) -> r.body(SdkBytes.fromUtf8String(ManagementTestApis.KEYED))).id();
 		first.createDeployment((r) -> r.restApiId(id).stageName("live"));
 		CreateApiKeyResponse key = first.createApiKey((r) -> r.name("partner").enabled(true));
 		String plan = first.createUsagePlan((r) -> r.name("Gold")
@@ -175,7 +127,7 @@ class RedisManagementTests {
 
 	private static String color(ConfigurableApplicationContext gateway, String id)
 			throws IOException, InterruptedException {
-		HttpResponse<String> response = get(gateway, "/" + id + "/dev/color");
+		HttpResponse<String> response = get(gateway, "/" + id + "/dev/greeting");
 		return (response.statusCode() == 200) ? response.body() : response.statusCode() + " " + response.body();
 	}
 
