@@ -32,19 +32,35 @@ first=$(apigateway create-deployment --rest-api-id "$id" --stage-name dev \
   --variables greeting=hello --description first --query id --output text)
 expect "dev serves the deployment" '{"greeting": "hello"}' "$(curl -sk "$gateway/$id/dev/greeting")"
 
-# 3. change the stage variable
+# 3. a method that requires an API key: refused without one; create a key and a usage plan
+expect "a key is required" 403 "$(curl -sk -o /dev/null -w '%{http_code}' "$gateway/$id/dev/vip")"
+read -r key value < <(apigateway create-api-key --name walkthrough --enabled \
+  --query '[id, value]' --output text)
+plan=$(apigateway create-usage-plan --name walkthrough --api-stages "apiId=$id,stage=dev" \
+  --quota limit=1000,period=DAY --query id --output text)
+apigateway create-usage-plan-key --usage-plan-id "$plan" --key-id "$key" --key-type API_KEY > /dev/null
+expect "the key opens the method" "{\"greeting\": \"welcome, $key\"}" \
+  "$(curl -sk -H "x-api-key: $value" "$gateway/$id/dev/vip")"
+today=$(date -u +%Y-%m-%d)
+expect "usage counts the call" 1 "$(apigateway get-usage --usage-plan-id "$plan" --key-id "$key" \
+  --start-date "$today" --end-date "$today" --query "items.\"$key\"[0][0]" --output text)"
+
+# 4. change the stage variable
 apigateway update-stage --rest-api-id "$id" --stage-name dev \
   --patch-operations op=replace,path=/variables/greeting,value=bonjour > /dev/null
 expect "the new variable is served" '{"greeting": "bonjour"}' "$(curl -sk "$gateway/$id/dev/greeting")"
 
-# 4. roll back to the first deployment
+# 5. roll back to the first deployment
 apigateway update-stage --rest-api-id "$id" --stage-name dev \
   --patch-operations "op=replace,path=/deploymentId,value=$first" > /dev/null
 expect "the rollback is served" '{"greeting": "hello"}' "$(curl -sk "$gateway/$id/dev/greeting")"
 expect "the history has both deployments" 2 \
   "$(apigateway get-deployments --rest-api-id "$id" --query 'length(items)' --output text)"
 
-# 5. delete it
+# 6. delete the plan, the key and the API
+apigateway delete-usage-plan-key --usage-plan-id "$plan" --key-id "$key"
+apigateway delete-usage-plan --usage-plan-id "$plan"
+apigateway delete-api-key --api-key "$key"
 apigateway delete-rest-api --rest-api-id "$id"
 expect "the deleted API is gone" 404 "$(curl -sk -o /dev/null -w '%{http_code}' "$gateway/$id/dev/greeting")"
 echo "walk-through passed"

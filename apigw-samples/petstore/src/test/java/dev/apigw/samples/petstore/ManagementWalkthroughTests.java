@@ -3,6 +3,9 @@ package dev.apigw.samples.petstore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +18,9 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.CreateApiKeyResponse;
 import software.amazon.awssdk.services.apigateway.model.Op;
+import software.amazon.awssdk.services.apigateway.model.QuotaPeriodType;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The README's AWS CLI walk-through (walkthrough/cli.sh), driven through the same
  * management API by the AWS SDK's own client, signed with the sample-only key pair, over the
- * sample's HTTPS: import, deploy with a stage variable, call, change the variable, roll
- * back, delete.
+ * sample's HTTPS: import, deploy with a stage variable, call, open a keyed method with an API
+ * key and a usage plan, read its usage, change the variable, roll back, delete.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ManagementWalkthroughTests {
@@ -69,7 +74,7 @@ class ManagementWalkthroughTests {
 	}
 
 	@Test
-	void importDeployCallChangeRollBackAndDelete() throws Exception {
+	void importDeployCallOpenWithAKeyReadUsageChangeRollBackAndDelete() throws Exception {
 		// the file the CLI walk-through imports (tests run in the module's directory)
 		byte[] openApi = Files.readAllBytes(Path.of("walkthrough", "greetings-openapi.json"));
 		String id = this.apigateway.importRestApi((r) -> r.body(SdkBytes.fromByteArray(openApi))).id();
@@ -79,6 +84,23 @@ class ManagementWalkthroughTests {
 				.variables(Map.of("greeting", "hello")))
 			.id();
 		assertGreeting(id, "hello");
+		this.client.get().uri("/" + id + "/dev/vip").exchange().expectStatus().isForbidden();
+		CreateApiKeyResponse key = this.apigateway.createApiKey((r) -> r.name("walkthrough").enabled(true));
+		String plan = this.apigateway.createUsagePlan((r) -> r.name("walkthrough")
+			.apiStages((stage) -> stage.apiId(id).stage("dev"))
+			.quota((quota) -> quota.limit(1000).period(QuotaPeriodType.DAY))).id();
+		this.apigateway.createUsagePlanKey((r) -> r.usagePlanId(plan).keyId(key.id()).keyType("API_KEY"));
+		this.client.get()
+			.uri("/" + id + "/dev/vip")
+			.header("x-api-key", key.value())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody(String.class)
+			.isEqualTo("{\"greeting\": \"welcome, " + key.id() + "\"}");
+		String today = LocalDate.now(ZoneOffset.UTC).toString();
+		assertThat(this.apigateway.getUsage((r) -> r.usagePlanId(plan).keyId(key.id()).startDate(today).endDate(today))
+			.items()).containsEntry(key.id(), List.of(List.of(1L, 999L)));
 		this.apigateway.updateStage((r) -> r.restApiId(id)
 			.stageName("dev")
 			.patchOperations((op) -> op.op(Op.REPLACE).path("/variables/greeting").value("bonjour")));
@@ -88,6 +110,9 @@ class ManagementWalkthroughTests {
 			.patchOperations((op) -> op.op(Op.REPLACE).path("/deploymentId").value(first)));
 		assertGreeting(id, "hello");
 		assertThat(this.apigateway.getDeployments((r) -> r.restApiId(id)).items()).hasSize(2);
+		this.apigateway.deleteUsagePlanKey((r) -> r.usagePlanId(plan).keyId(key.id()));
+		this.apigateway.deleteUsagePlan((r) -> r.usagePlanId(plan));
+		this.apigateway.deleteApiKey((r) -> r.apiKey(key.id()));
 		this.apigateway.deleteRestApi((r) -> r.restApiId(id));
 		this.client.get().uri("/" + id + "/dev/greeting").exchange().expectStatus().isNotFound();
 	}
