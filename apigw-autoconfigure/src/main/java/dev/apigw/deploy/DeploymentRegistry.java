@@ -405,7 +405,13 @@ public final class DeploymentRegistry {
 		if (!this.started || (!"*".equals(apiId) && !this.definitions.containsKey(apiId) && !adopt(apiId))) {
 			return;
 		}
-		if (!"*".equals(apiId) && this.known.latest(apiId) == null) {
+		if ("*".equals(apiId)) {
+			// the change channel (re)connected: changes may have been missed, adoptions and deletes too
+			this.known.stored(this.definitions.keySet()).forEach(this.definitions::putIfAbsent);
+			this.definitions.keySet()
+				.removeIf((id) -> !this.configured.contains(id) && this.known.latest(id) == null);
+		}
+		else if (this.known.latest(apiId) == null) {
 			this.definitions.remove(apiId); // deleted on another instance
 		}
 		try {
